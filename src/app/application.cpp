@@ -1,0 +1,113 @@
+#include "app/application.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "app/embedded_files.hpp"
+#include "app/logging.hpp"
+#include "app/ops_routes.hpp"
+#include "features/meta/rest.hpp"
+#include "http/middleware.hpp"
+#include "http/server.hpp"
+#include "store/async_database.hpp"
+#include "store/migrations.hpp"
+
+namespace disha::app {
+
+namespace {
+
+std::vector<store::Migration> embedded_migrations(store::Dialect dialect) {
+  std::vector<store::MigrationFile> files;
+  for (const auto& file : embedded_files()) {
+    if (file.path.starts_with("migrations/")) files.push_back({file.path, file.content});
+  }
+  return store::select_migrations(files, dialect);
+}
+
+void add_pool_metrics(http::Metrics& metrics, const store::Database& database,
+                      const store::WorkerPool& workers) {
+  metrics.add_collector([&database, &workers](std::string& out) {
+    auto stats = database.stats();
+    http::append_gauge(out, "db_pool_connections", "Database connections open.", stats.size);
+    http::append_gauge(out, "db_pool_in_use", "Database connections leased now.", stats.in_use);
+    http::append_gauge(out, "db_pool_waiting", "Callers waiting for a database connection.",
+                       stats.waiting);
+    http::append_gauge(out, "worker_queue_pending",
+                       "Blocking jobs queued or running on the worker pool.",
+                       static_cast<double>(workers.pending()));
+    http::append_gauge(out, "worker_queue_capacity", "Blocking jobs accepted before answering 503.",
+                       static_cast<double>(workers.max_pending()));
+  });
+}
+
+}  // namespace
+
+int serve(const ServeConfig& config) {
+  auto listen = parse_listen(config.listen);
+  store::DatabaseOptions db_options;
+  db_options.connections = config.db_connections;
+  auto database = store::Database::open(config.db, db_options);
+
+  auto migrations = embedded_migrations(database->dialect());
+  store::Migrator migrator(*database, migrations);
+  migrator.migrate();
+
+  const int io_threads = config.threads > 0
+                             ? config.threads
+                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int worker_threads = config.workers > 0 ? config.workers : config.db_connections + 1;
+  {
+    store::WorkerPool workers(static_cast<std::size_t>(worker_threads), config.worker_queue);
+    store::AsyncDatabase async_database(*database, workers);
+
+    http::Metrics metrics;
+    add_pool_metrics(metrics, *database, workers);
+
+    meta::MetaRepository meta_repository(async_database);
+    meta::MetaService meta_service(meta_repository, DISHA_VERSION,
+                                   std::string(store::name(database->dialect())));
+
+    http::Router router;
+    add_ops_routes(router, {async_database, migrations, metrics, embedded_files()});
+    meta::add_routes(router, meta_service);
+
+    auto pipeline =
+        http::compose({http::request_id(), http::access_log(make_access_logger(config.access_log)),
+                       http::metrics(metrics), http::security_headers(),
+                       http::cors(config.cors_origins), http::error_mapper()},
+                      http::dispatch());
+
+    http::ServerOptions options{listen.host, listen.port, io_threads, config.limits,
+                                config.timeouts};
+    http::Server server(options, router, pipeline, metrics);
+    auto endpoint = server.bind();
+    spdlog::info("listening on {}:{} with {} I/O threads, {} workers, database {}",
+                 endpoint.address().to_string(), endpoint.port(), io_threads, worker_threads,
+                 store::name(database->dialect()));
+    server.run();
+    // Finish queued database jobs while the server's io_context, where they post their
+    // completions, still exists.
+    workers.stop();
+  }
+  database.reset();  // the database closes last
+  spdlog::info("shut down cleanly");
+  return 0;
+}
+
+int migrate(const std::string& db_url, bool status_only) {
+  auto database = store::Database::open(db_url);
+  store::Migrator migrator(*database, embedded_migrations(database->dialect()));
+  if (status_only) {
+    auto status = migrator.status();
+    fmt::print("schema version {} of {}; {} pending\n", status.current_version,
+               status.latest_version, status.pending.size());
+    return status.pending.empty() ? 0 : 1;
+  }
+  auto applied = migrator.migrate();
+  fmt::print("applied {} migration(s); schema version {}\n", applied.size(),
+             migrator.status().current_version);
+  return 0;
+}
+
+}  // namespace disha::app

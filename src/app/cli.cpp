@@ -1,0 +1,154 @@
+#include "app/cli.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "app/application.hpp"
+#include "app/logging.hpp"
+#include "core/error.hpp"
+
+namespace disha::app {
+
+void add_serve_flags(CLI::App& command, ServeFlags& flags) {
+  command.add_option("--listen", flags.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->envname("DISHA_LISTEN")
+      ->capture_default_str();
+  command.add_option("--db", flags.db, "database URL: sqlite:PATH or postgres://…")
+      ->envname("DISHA_DB")
+      ->capture_default_str();
+  command.add_option("--threads", flags.threads, "I/O threads (0: one per core)")
+      ->envname("DISHA_THREADS")
+      ->check(CLI::Range(0, 256));
+  command
+      .add_option("--db-connections", flags.db_connections,
+                  "SQLite reader connections / PostgreSQL pool size")
+      ->envname("DISHA_DB_CONNECTIONS")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  command.add_option("--workers", flags.workers, "threads for blocking work (0: connections + 1)")
+      ->envname("DISHA_WORKERS")
+      ->check(CLI::Range(0, 512));
+  command.add_option("--worker-queue", flags.worker_queue, "blocking jobs accepted before 503")
+      ->envname("DISHA_WORKER_QUEUE")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  command.add_option("--max-header", flags.max_header, "request header limit (431 above)")
+      ->envname("DISHA_MAX_HEADER")
+      ->capture_default_str();
+  command.add_option("--max-body", flags.max_body, "default request body limit (413 above)")
+      ->envname("DISHA_MAX_BODY")
+      ->capture_default_str();
+  command.add_option("--max-url", flags.max_url, "request target limit (414 above)")
+      ->envname("DISHA_MAX_URL")
+      ->capture_default_str();
+  command.add_option("--max-connections", flags.max_connections, "open connections cap")
+      ->envname("DISHA_MAX_CONNECTIONS")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  command.add_option("--header-timeout", flags.header_timeout, "time to send the headers")
+      ->envname("DISHA_HEADER_TIMEOUT")
+      ->capture_default_str();
+  command.add_option("--body-timeout", flags.body_timeout, "time to send the body")
+      ->envname("DISHA_BODY_TIMEOUT")
+      ->capture_default_str();
+  command.add_option("--idle-timeout", flags.idle_timeout, "keep-alive idle time")
+      ->envname("DISHA_IDLE_TIMEOUT")
+      ->capture_default_str();
+  command.add_option("--write-timeout", flags.write_timeout, "time to write a response")
+      ->envname("DISHA_WRITE_TIMEOUT")
+      ->capture_default_str();
+  command
+      .add_option("--shutdown-timeout", flags.shutdown_timeout,
+                  "grace for in-flight requests on SIGTERM")
+      ->envname("DISHA_SHUTDOWN_TIMEOUT")
+      ->capture_default_str();
+  command.add_option("--cors-origin", flags.cors_origins, "an allowed CORS origin (repeatable)")
+      ->envname("DISHA_CORS_ORIGINS")
+      ->delimiter(',');
+  command.add_option("--access-log", flags.access_log, "stdout, off, or a file path")
+      ->envname("DISHA_ACCESS_LOG")
+      ->capture_default_str();
+  command.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error")
+      ->envname("DISHA_LOG_LEVEL")
+      ->capture_default_str();
+}
+
+ServeConfig to_config(const ServeFlags& flags) {
+  ServeConfig config;
+  parse_listen(flags.listen);  // fail early, with the flag named
+  config.listen = flags.listen;
+  config.db = flags.db;
+  config.threads = flags.threads;
+  config.db_connections = flags.db_connections;
+  config.workers = flags.workers;
+  config.worker_queue = flags.worker_queue;
+  config.limits.header_bytes = parse_size(flags.max_header, "max-header");
+  config.limits.body_bytes = parse_size(flags.max_body, "max-body");
+  config.limits.url_bytes = parse_size(flags.max_url, "max-url");
+  config.limits.max_connections = flags.max_connections;
+  if (config.limits.header_bytes < 1024 || config.limits.header_bytes > 1024 * 1024) {
+    throw Error(ErrorCode::bad_request, "must be between 1KiB and 1MiB", "max-header");
+  }
+  if (config.limits.url_bytes < 256 || config.limits.url_bytes > config.limits.header_bytes) {
+    throw Error(ErrorCode::bad_request, "must be between 256B and --max-header", "max-url");
+  }
+  config.timeouts.header = parse_duration(flags.header_timeout, "header-timeout");
+  config.timeouts.body = parse_duration(flags.body_timeout, "body-timeout");
+  config.timeouts.idle = parse_duration(flags.idle_timeout, "idle-timeout");
+  config.timeouts.write = parse_duration(flags.write_timeout, "write-timeout");
+  config.timeouts.shutdown = parse_duration(flags.shutdown_timeout, "shutdown-timeout");
+  for (auto [value, name] : {std::pair{config.timeouts.header, "header-timeout"},
+                             {config.timeouts.body, "body-timeout"},
+                             {config.timeouts.idle, "idle-timeout"},
+                             {config.timeouts.write, "write-timeout"}}) {
+    if (value.count() <= 0) throw Error(ErrorCode::bad_request, "must be positive", name);
+  }
+  config.cors_origins = flags.cors_origins;
+  config.access_log = flags.access_log;
+  config.log_level = flags.log_level;
+  return config;
+}
+
+int run_cli(int argc, char** argv) {
+  CLI::App cli{"Disha: career guidance and online-education comparison backend"};
+  cli.require_subcommand(1);
+
+  ServeFlags serve_flags;
+  auto* serve_command = cli.add_subcommand("serve", "run the HTTP server (migrates on start)");
+  add_serve_flags(*serve_command, serve_flags);
+
+  std::string migrate_db = "sqlite:disha.db";
+  bool status_only = false;
+  auto* migrate_command = cli.add_subcommand("migrate", "apply pending schema migrations");
+  migrate_command->add_option("--db", migrate_db, "database URL")
+      ->envname("DISHA_DB")
+      ->capture_default_str();
+  migrate_command->add_flag("--status", status_only,
+                            "only report; exit 1 when migrations are pending");
+
+  cli.add_subcommand("version", "print the version")->callback([] {
+    fmt::print("disha {}\n", DISHA_VERSION);
+  });
+
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    if (serve_command->parsed()) {
+      auto config = to_config(serve_flags);
+      setup_logging(config.log_level);
+      return serve(config);
+    }
+    if (migrate_command->parsed()) {
+      setup_logging("info");
+      return migrate(migrate_db, status_only);
+    }
+  } catch (const Error& error) {
+    std::string field = error.field().empty() ? "" : " (" + error.field() + ")";
+    fmt::print(stderr, "disha: {}{}\n", error.what(), field);
+    return 2;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "disha: {}\n", error.what());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace disha::app

@@ -1,0 +1,60 @@
+#include "app/ops_routes.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "http/response.hpp"
+
+namespace disha::app {
+
+void add_ops_routes(http::Router& router, OpsDependencies deps) {
+  using http::Method;
+  using http::Status;
+  using Awaitable = boost::asio::awaitable<http::Response>;
+
+  router.add(Method::get, "/healthz", [](http::Context&) -> Awaitable {
+    co_return http::json_response(Status::ok, {{"status", "ok"}});
+  });
+
+  // Ready when the database answers and its schema is the one this binary expects.
+  const int latest = deps.migrations.empty() ? 0 : deps.migrations.back().version;
+  router.add(
+      Method::get, "/readyz",
+      [&database = deps.database, latest](http::Context& context) -> Awaitable {
+        int current = -1;
+        try {
+          current = co_await database.read([](store::Connection& db) {
+            return db.query("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations")[0]
+                .get<int>("version");
+          });
+        } catch (const std::exception& failure) {
+          spdlog::warn("readiness check {} failed: {}", context.request_id, failure.what());
+        }
+        boost::json::object body{{"database", current >= 0 ? "reachable" : "unreachable"},
+                                 {"schema_version", current},
+                                 {"expected_schema_version", latest}};
+        const bool ready = current == latest;
+        body["status"] = ready ? "ready" : "not ready";
+        auto response = http::json_response(ready ? Status::ok : Status::service_unavailable, body);
+        response.set(boost::beast::http::field::cache_control, "no-store");
+        co_return response;
+      });
+
+  router.add(Method::get, "/metrics", [&metrics = deps.metrics](http::Context&) -> Awaitable {
+    co_return http::text_response(Status::ok, metrics.render(),
+                                  "text/plain; version=0.0.4; charset=utf-8");
+  });
+
+  auto openapi = std::find_if(deps.files.begin(), deps.files.end(), [](const EmbeddedFile& file) {
+    return file.path == "docs/openapi.json";
+  });
+  if (openapi != deps.files.end()) {
+    router.add(Method::get, "/openapi.json",
+               [document = openapi->content](http::Context&) -> Awaitable {
+                 co_return http::text_response(Status::ok, std::string(document), http::kJson);
+               });
+  }
+}
+
+}  // namespace disha::app
