@@ -7,6 +7,7 @@
 #include "app/embedded_files.hpp"
 #include "app/logging.hpp"
 #include "app/ops_routes.hpp"
+#include "features/finder/rest.hpp"
 #include "features/meta/rest.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
@@ -49,6 +50,11 @@ int serve(const ServeConfig& config) {
   db_options.connections = config.db_connections;
   auto database = store::Database::open(config.db, db_options);
 
+  // Pure engines and their tables are built before anything listens: a broken table fails here.
+  auto finder = finder::Finder::from_tables(embedded_file("data/finder/items.tsv"),
+                                            embedded_file("data/onet/occupations.tsv"),
+                                            embedded_file("data/finder/careers.tsv"));
+
   auto migrations = embedded_migrations(database->dialect());
   store::Migrator migrator(*database, migrations);
   migrator.migrate();
@@ -68,9 +74,13 @@ int serve(const ServeConfig& config) {
     meta::MetaService meta_service(meta_repository, DISHA_VERSION,
                                    std::string(store::name(database->dialect())));
 
+    finder::FinderRepository finder_repository(async_database);
+    finder::FinderService finder_service(finder, finder_repository);
+
     http::Router router;
-    add_ops_routes(router, {async_database, migrations, metrics, embedded_files()});
+    add_ops_routes(router, {async_database, migrations, metrics});
     meta::add_routes(router, meta_service);
+    finder::add_routes(router, finder_service);
 
     auto pipeline =
         http::compose({http::request_id(), http::access_log(make_access_logger(config.access_log)),

@@ -1,5 +1,6 @@
 #pragma once
-// Files compiled into the binary at build time (migrations/*.sql, docs/openapi.json).
+// Files compiled into the binary at build time (migrations/*.sql, data/onet/*.tsv,
+// data/finder/*.tsv, docs/openapi.json).
 #include <string_view>
 #include <vector>
 
@@ -11,5 +12,7 @@ struct EmbeddedFile {
 };
 
 const std::vector<EmbeddedFile>& embedded_files();
+// The content of one embedded file; throws std::out_of_range naming a path that is not embedded.
+std::string_view embedded_file(std::string_view path);
 
 }  // namespace disha

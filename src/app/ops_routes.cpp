@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-
 #include "http/response.hpp"
 
 namespace disha::app {
@@ -46,15 +44,10 @@ void add_ops_routes(http::Router& router, OpsDependencies deps) {
                                   "text/plain; version=0.0.4; charset=utf-8");
   });
 
-  auto openapi = std::find_if(deps.files.begin(), deps.files.end(), [](const EmbeddedFile& file) {
-    return file.path == "docs/openapi.json";
-  });
-  if (openapi != deps.files.end()) {
-    router.add(Method::get, "/openapi.json",
-               [document = openapi->content](http::Context&) -> Awaitable {
-                 co_return http::text_response(Status::ok, std::string(document), http::kJson);
-               });
-  }
+  router.add(Method::get, "/openapi.json",
+             [document = embedded_file("docs/openapi.json")](http::Context&) -> Awaitable {
+               co_return http::text_response(Status::ok, std::string(document), http::kJson);
+             });
 }
 
 }  // namespace disha::app

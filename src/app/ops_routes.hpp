@@ -14,7 +14,6 @@ struct OpsDependencies {
   store::AsyncDatabase& database;
   const std::vector<store::Migration>& migrations;
   http::Metrics& metrics;
-  const std::vector<EmbeddedFile>& files;
 };
 
 void add_ops_routes(http::Router& router, OpsDependencies dependencies);
