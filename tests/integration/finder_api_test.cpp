@@ -5,21 +5,16 @@
 #include <boost/json.hpp>
 #include <memory>
 
-#include "disha_process.hpp"
-#include "http_client.hpp"
-#include "test_backend.hpp"
+#include "server_fixture.hpp"
 
 namespace disha::test {
 namespace {
 
-class FinderApi : public ::testing::Test {
+class FinderApi : public WithServer<FinderApi> {
  protected:
-  static void SetUpTestSuite() { server = std::make_unique<DishaProcess>(fresh_database_url()); }
-  static void TearDownTestSuite() { server.reset(); }
-
   static HttpResponse submit(const boost::json::value& body) {
-    return request(server->port(), "POST", "/api/v1/career-test/responses",
-                   boost::json::serialize(body), {{"Content-Type", "application/json"}});
+    return request(port(), "POST", "/api/v1/career-test/responses", boost::json::serialize(body),
+                   {{"Content-Type", "application/json"}});
   }
   // Answers that like Investigative and Conventional work and dislike the rest (long form:
   // areas run R R I I A A S S E E C C, five times).
@@ -34,19 +29,10 @@ class FinderApi : public ::testing::Test {
     }
     return answers;
   }
-  static void expect_problem(const HttpResponse& response, int status, std::string_view field) {
-    EXPECT_EQ(response.status, status) << response.body;
-    EXPECT_EQ(response.header("content-type"), "application/problem+json");
-    EXPECT_EQ(response.json().at("field").as_string(), field) << response.body;
-  }
-
-  static std::unique_ptr<DishaProcess> server;
 };
 
-std::unique_ptr<DishaProcess> FinderApi::server;
-
 TEST_F(FinderApi, ServesBothFormsInTheDocumentedOrder) {
-  auto long_form = request(server->port(), "GET", "/api/v1/career-test");
+  auto long_form = request(port(), "GET", "/api/v1/career-test");
   ASSERT_EQ(long_form.status, 200);
   auto items = long_form.json().at("items").as_array();
   ASSERT_EQ(items.size(), 60u);
@@ -56,14 +42,14 @@ TEST_F(FinderApi, ServesBothFormsInTheDocumentedOrder) {
   }
   EXPECT_NE(long_form.json().at("credit").as_string().find("O*NET 29.3"), std::string::npos);
 
-  auto short_form = request(server->port(), "GET", "/api/v1/career-test?form=short");
+  auto short_form = request(port(), "GET", "/api/v1/career-test?form=short");
   ASSERT_EQ(short_form.status, 200);
   auto short_items = short_form.json().at("items").as_array();
   ASSERT_EQ(short_items.size(), 30u);
   for (std::size_t i = 0; i < short_items.size(); ++i) {
     EXPECT_EQ(short_items[i].at("area").as_string(), std::string(1, "RIASEC"[i % 6])) << i;
   }
-  expect_problem(request(server->port(), "GET", "/api/v1/career-test?form=medium"), 422, "form");
+  expect_problem(request(port(), "GET", "/api/v1/career-test?form=medium"), 422, "form");
 }
 
 TEST_F(FinderApi, ScoresRanksAndSavesAResult) {
@@ -90,7 +76,7 @@ TEST_F(FinderApi, ScoresRanksAndSavesAResult) {
   auto id = std::string(result.at("id").as_string());
   EXPECT_EQ(id.size(), 32u);
   EXPECT_EQ(created.header("location"), "/api/v1/career-test/results/" + id);
-  auto saved = request(server->port(), "GET", created.header("location"));
+  auto saved = request(port(), "GET", created.header("location"));
   ASSERT_EQ(saved.status, 200);
   EXPECT_EQ(saved.body, created.body);
 }
@@ -115,7 +101,7 @@ TEST_F(FinderApi, RejectsBadAnswersNamingTheField) {
   expect_problem(submit({{"answers", analytical_answers()}, {"job_zone", 6}}), 422, "job_zone");
   expect_problem(submit({{"answers", analytical_answers()}, {"scope", "all"}}), 422, "scope");
   expect_problem(submit({{"answers", analytical_answers()}, {"hack", true}}), 422, "hack");
-  auto not_json = request(server->port(), "POST", "/api/v1/career-test/responses", "answers=1",
+  auto not_json = request(port(), "POST", "/api/v1/career-test/responses", "answers=1",
                           {{"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(not_json.status, 415);
 }
@@ -124,7 +110,7 @@ TEST_F(FinderApi, UnknownResultIdsAre404) {
   for (auto target :
        {"/api/v1/career-test/results/0123456789abcdef0123456789abcdef",
         "/api/v1/career-test/results/not-an-id", "/api/v1/career-test/results/%27%20OR%201=1"}) {
-    auto response = request(server->port(), "GET", target);
+    auto response = request(port(), "GET", target);
     EXPECT_EQ(response.status, 404) << target;
   }
 }

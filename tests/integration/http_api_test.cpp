@@ -6,45 +6,22 @@
 #include <memory>
 #include <regex>
 
-#include "disha_process.hpp"
-#include "http_client.hpp"
-#include "test_backend.hpp"
+#include "server_fixture.hpp"
 
 namespace disha::test {
 namespace {
 
-class HttpApi : public ::testing::Test {
+class HttpApi : public WithServer<HttpApi> {
  protected:
-  static void SetUpTestSuite() { server = std::make_unique<DishaProcess>(fresh_database_url()); }
-  static void TearDownTestSuite() { server.reset(); }
-
   static HttpResponse get(std::string_view target,
                           const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-    return request(server->port(), "GET", target, {}, headers);
+    return request(port(), "GET", target, {}, headers);
   }
   static HttpResponse post_json(std::string_view target, std::string_view body,
                                 std::string content_type = "application/json") {
-    return request(server->port(), "POST", target, body, {{"Content-Type", content_type}});
+    return request(port(), "POST", target, body, {{"Content-Type", content_type}});
   }
-  // Asserts a problem+json answer with the given status and, if given, field.
-  static boost::json::object expect_problem(const HttpResponse& response, int status,
-                                            std::string_view field = {}) {
-    EXPECT_EQ(response.status, status) << response.body;
-    EXPECT_EQ(response.header("content-type"), "application/problem+json");
-    auto problem = response.json().as_object();
-    EXPECT_EQ(problem.at("status"), status);
-    EXPECT_FALSE(problem.at("detail").as_string().empty());
-    EXPECT_FALSE(problem.at("request_id").as_string().empty());
-    if (!field.empty()) {
-      EXPECT_EQ(problem.at("field").as_string(), field) << response.body;
-    }
-    return problem;
-  }
-
-  static std::unique_ptr<DishaProcess> server;
 };
-
-std::unique_ptr<DishaProcess> HttpApi::server;
 
 TEST_F(HttpApi, MetaReportsVersionDatabaseSchemaAndTime) {
   auto response = get("/api/v1/meta");
@@ -128,17 +105,17 @@ TEST_F(HttpApi, HealthReadinessAndMetrics) {
 TEST_F(HttpApi, UnknownPathsAre404AndWrongMethods405WithAllow) {
   auto missing = get("/api/v1/nothing-here");
   expect_problem(missing, 404);
-  auto wrong = request(server->port(), "DELETE", "/api/v1/meta");
+  auto wrong = request(port(), "DELETE", "/api/v1/meta");
   expect_problem(wrong, 405);
   EXPECT_EQ(wrong.header("allow"), "GET, HEAD, OPTIONS");
-  auto options = request(server->port(), "OPTIONS", "/api/v1/meta/pings");
+  auto options = request(port(), "OPTIONS", "/api/v1/meta/pings");
   EXPECT_EQ(options.status, 204);
   EXPECT_EQ(options.header("allow"), "OPTIONS, POST");
 }
 
 TEST_F(HttpApi, HeadMirrorsGetWithoutABody) {
   auto full = get("/healthz");
-  auto head = request(server->port(), "HEAD", "/healthz");
+  auto head = request(port(), "HEAD", "/healthz");
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
   EXPECT_EQ(head.header("content-length"), std::to_string(full.body.size()));

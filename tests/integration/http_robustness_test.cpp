@@ -7,9 +7,7 @@
 #include <memory>
 #include <thread>
 
-#include "disha_process.hpp"
-#include "http_client.hpp"
-#include "test_backend.hpp"
+#include "server_fixture.hpp"
 
 namespace disha::test {
 namespace {
@@ -19,19 +17,12 @@ void expect_still_serving(unsigned short port) {
   EXPECT_EQ(response.status, 200);
 }
 
-class HttpRobustness : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server = std::make_unique<DishaProcess>(
-        fresh_database_url(), std::vector<std::string>{"--header-timeout", "1s", "--idle-timeout",
-                                                       "5s", "--body-timeout", "2s"});
+class HttpRobustness : public WithServer<HttpRobustness> {
+ public:
+  static std::vector<std::string> server_args() {
+    return {"--header-timeout", "1s", "--idle-timeout", "5s", "--body-timeout", "2s"};
   }
-  static void TearDownTestSuite() { server.reset(); }
-  unsigned short port() const { return server->port(); }
-  static std::unique_ptr<DishaProcess> server;
 };
-
-std::unique_ptr<DishaProcess> HttpRobustness::server;
 
 TEST_F(HttpRobustness, MalformedRequestLineGets400AndTheConnectionCloses) {
   for (auto garbage : {"GARBAGE\r\n\r\n", "GET /\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
