@@ -163,7 +163,7 @@ net::awaitable<void> Server::accept_loop() {
   net::steady_timer backoff(acceptor_.get_executor());
   while (!stopping_) {
     auto& loop = *loops_[next_loop_++ % loops_.size()];
-    auto [ec, socket] = co_await acceptor_.async_accept(net::make_strand(loop), use_tuple);
+    auto [ec, socket] = co_await acceptor_.async_accept(loop.get_executor(), use_tuple);
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) break;
     if (ec) {
       // Out of file descriptors or similar: pause instead of spinning.
