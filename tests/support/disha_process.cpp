@@ -94,6 +94,10 @@ bool DishaProcess::exited() {
 int DishaProcess::stop(int signal, std::chrono::milliseconds timeout) {
   if (exited()) return exit_code_;
   ::kill(pid_, signal);
+  return wait(timeout);
+}
+
+int DishaProcess::wait(std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
     if (exited()) return exit_code_;
@@ -103,7 +107,7 @@ int DishaProcess::stop(int signal, std::chrono::milliseconds timeout) {
   int status = 0;
   ::waitpid(pid_, &status, 0);
   exit_code_ = 128 + SIGKILL;
-  ADD_FAILURE() << "disha did not exit within the timeout after signal " << signal;
+  ADD_FAILURE() << "disha did not exit within the timeout";
   return exit_code_;
 }
 

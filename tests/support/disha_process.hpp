@@ -22,6 +22,8 @@ class DishaProcess {
 
   // Sends a signal and waits for the exit; returns the exit code (128 + signal if killed).
   int stop(int signal, std::chrono::milliseconds timeout = std::chrono::seconds(30));
+  // Waits for the process to exit by itself; returns the exit code (fails the test on timeout).
+  int wait(std::chrono::milliseconds timeout = std::chrono::seconds(30));
   // Nonblocking: whether the process has exited.
   bool exited();
   // What the server wrote to stderr (its log) and stdout (the access log).
