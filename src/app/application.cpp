@@ -7,16 +7,18 @@
 #include "app/embedded_files.hpp"
 #include "app/logging.hpp"
 #include "app/ops_routes.hpp"
+#include "features/accounts/rest.hpp"
 #include "features/finder/rest.hpp"
 #include "features/meta/rest.hpp"
+#include "features/roi/rest.hpp"
+#include "http/auth.hpp"
 #include "http/middleware.hpp"
+#include "http/rate_limit.hpp"
 #include "http/server.hpp"
 #include "store/async_database.hpp"
 #include "store/migrations.hpp"
 
 namespace disha::app {
-
-namespace {
 
 std::vector<store::Migration> embedded_migrations(store::Dialect dialect) {
   std::vector<store::MigrationFile> files;
@@ -25,6 +27,8 @@ std::vector<store::Migration> embedded_migrations(store::Dialect dialect) {
   }
   return store::select_migrations(files, dialect);
 }
+
+namespace {
 
 void add_pool_metrics(http::Metrics& metrics, const store::Database& database,
                       const store::WorkerPool& workers) {
@@ -77,16 +81,31 @@ int serve(const ServeConfig& config) {
     finder::FinderRepository finder_repository(async_database);
     finder::FinderService finder_service(finder, finder_repository);
 
+    accounts::AccountRepository account_repository(async_database);
+    accounts::AccountService account_service(
+        account_repository, workers,
+        accounts::PasswordRules(embedded_file("data/security/common-passwords.txt")),
+        {config.session_idle_timeout, config.session_lifetime});
+    accounts::AuditLog audit_log(async_database);
+    http::RateLimiter rate_limiter(config.rate_limits);
+
     http::Router router;
     add_ops_routes(router, {async_database, migrations, metrics});
     meta::add_routes(router, meta_service);
     finder::add_routes(router, finder_service);
+    roi::add_routes(router, workers);
+    accounts::add_routes(router, account_service, audit_log);
+    // Such routes refuse every request (default deny); say so loudly at start.
+    for (const auto& route : http::routes_without_policy(router)) {
+      spdlog::warn("route {} declares no access policy: every request to it is refused", route);
+    }
 
-    auto pipeline =
-        http::compose({http::request_id(), http::access_log(make_access_logger(config.access_log)),
-                       http::metrics(metrics), http::security_headers(),
-                       http::cors(config.cors_origins), http::error_mapper()},
-                      http::dispatch());
+    auto pipeline = http::compose(
+        {http::request_id(), http::access_log(make_access_logger(config.access_log)),
+         http::metrics(metrics), http::security_headers(), http::cors(config.cors_origins),
+         http::error_mapper(), http::authenticate(account_service),
+         http::rate_limit(rate_limiter, http::TrustedProxies(config.trusted_proxies))},
+        http::dispatch());
 
     http::ServerOptions options{listen.host, listen.port, io_threads, config.limits,
                                 config.timeouts};

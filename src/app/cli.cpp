@@ -4,6 +4,7 @@
 
 #include "app/application.hpp"
 #include "app/logging.hpp"
+#include "app/user_command.hpp"
 #include "core/error.hpp"
 
 namespace disha::app {
@@ -70,6 +71,34 @@ void add_serve_flags(CLI::App& command, ServeFlags& flags) {
   command.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error")
       ->envname("DISHA_LOG_LEVEL")
       ->capture_default_str();
+  command
+      .add_option("--session-idle-timeout", flags.session_idle_timeout,
+                  "a session unused this long ends")
+      ->envname("DISHA_SESSION_IDLE_TIMEOUT")
+      ->capture_default_str();
+  command
+      .add_option("--session-lifetime", flags.session_lifetime,
+                  "a session ends this long after login")
+      ->envname("DISHA_SESSION_LIFETIME")
+      ->capture_default_str();
+  command
+      .add_option("--rate-limit-anonymous", flags.rate_limit_anonymous,
+                  "requests per client address without a session (REQUESTS/PERIOD)")
+      ->envname("DISHA_RATE_LIMIT_ANONYMOUS")
+      ->capture_default_str();
+  command.add_option("--rate-limit-user", flags.rate_limit_user, "requests per signed-in user")
+      ->envname("DISHA_RATE_LIMIT_USER")
+      ->capture_default_str();
+  command
+      .add_option("--rate-limit-credentials", flags.rate_limit_credentials,
+                  "login and register attempts per client address")
+      ->envname("DISHA_RATE_LIMIT_CREDENTIALS")
+      ->capture_default_str();
+  command
+      .add_option("--trusted-proxy", flags.trusted_proxies,
+                  "a proxy (address or CIDR) whose X-Forwarded-For is believed (repeatable)")
+      ->envname("DISHA_TRUSTED_PROXIES")
+      ->delimiter(',');
 }
 
 ServeConfig to_config(const ServeFlags& flags) {
@@ -105,6 +134,18 @@ ServeConfig to_config(const ServeFlags& flags) {
   config.cors_origins = flags.cors_origins;
   config.access_log = flags.access_log;
   config.log_level = flags.log_level;
+  config.session_idle_timeout = parse_duration(flags.session_idle_timeout, "session-idle-timeout");
+  config.session_lifetime = parse_duration(flags.session_lifetime, "session-lifetime");
+  for (auto [value, name] : {std::pair{config.session_idle_timeout, "session-idle-timeout"},
+                             {config.session_lifetime, "session-lifetime"}}) {
+    if (value.count() <= 0) throw Error(ErrorCode::bad_request, "must be positive", name);
+  }
+  config.rate_limits.anonymous = parse_rate(flags.rate_limit_anonymous, "rate-limit-anonymous");
+  config.rate_limits.user = parse_rate(flags.rate_limit_user, "rate-limit-user");
+  config.rate_limits.credentials =
+      parse_rate(flags.rate_limit_credentials, "rate-limit-credentials");
+  http::TrustedProxies{flags.trusted_proxies};  // fail early, with the flag named
+  config.trusted_proxies = flags.trusted_proxies;
   return config;
 }
 
@@ -125,6 +166,22 @@ int run_cli(int argc, char** argv) {
   migrate_command->add_flag("--status", status_only,
                             "only report; exit 1 when migrations are pending");
 
+  AddUserRequest new_user;
+  auto* user_command = cli.add_subcommand("user", "account administration");
+  user_command->require_subcommand(1);
+  auto* user_add_command =
+      user_command->add_subcommand("add", "create a user; the password is read from stdin");
+  user_add_command->add_option("--db", new_user.db_url, "database URL")
+      ->envname("DISHA_DB")
+      ->default_val("sqlite:disha.db");
+  user_add_command->add_option("--email", new_user.email, "the user's email")->required();
+  user_add_command->add_option("--role", new_user.role, "learner, expert, advisor or admin")
+      ->required()
+      ->check(CLI::IsMember({"learner", "expert", "advisor", "admin"}));
+  user_add_command->add_option("--name", new_user.name,
+                               "display name (default: the email's "
+                               "local part)");
+
   cli.add_subcommand("version", "print the version")->callback([] {
     fmt::print("disha {}\n", DISHA_VERSION);
   });
@@ -139,6 +196,10 @@ int run_cli(int argc, char** argv) {
     if (migrate_command->parsed()) {
       setup_logging("info");
       return migrate(migrate_db, status_only);
+    }
+    if (user_add_command->parsed()) {
+      setup_logging("warn");
+      return add_user(new_user);
     }
   } catch (const Error& error) {
     std::string field = error.field().empty() ? "" : " (" + error.field() + ")";

@@ -28,6 +28,12 @@ struct ServeFlags {
   std::vector<std::string> cors_origins;
   std::string access_log = "stdout";
   std::string log_level = "info";
+  std::string session_idle_timeout = "2h";
+  std::string session_lifetime = "168h";
+  std::string rate_limit_anonymous = "300/m";
+  std::string rate_limit_user = "600/m";
+  std::string rate_limit_credentials = "20/m";
+  std::vector<std::string> trusted_proxies;
 };
 
 void add_serve_flags(CLI::App& command, ServeFlags& flags);

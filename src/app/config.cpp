@@ -79,6 +79,28 @@ std::size_t parse_size(std::string_view text, std::string_view field) {
   return static_cast<std::size_t>(std::llround(bytes));
 }
 
+http::RateRule parse_rate(std::string_view text, std::string_view field) {
+  auto slash = text.find('/');
+  auto count_text = text.substr(0, slash);
+  unsigned count = 0;
+  auto [end, ec] = std::from_chars(count_text.data(), count_text.data() + count_text.size(), count);
+  if (slash == std::string_view::npos || ec != std::errc() ||
+      end != count_text.data() + count_text.size() || count < 1 || count > 10'000'000) {
+    throw Error(ErrorCode::bad_request,
+                "expected REQUESTS/PERIOD such as 120/m, got '" + std::string(text) + "'",
+                std::string(field));
+  }
+  // "120/m" means one minute: a bare unit is a period of one.
+  std::string period(text.substr(slash + 1));
+  if (!period.empty() && std::isalpha(static_cast<unsigned char>(period.front()))) {
+    period.insert(0, "1");
+  }
+  auto length = parse_duration(period, field);
+  if (length.count() <= 0)
+    throw Error(ErrorCode::bad_request, "period must be positive", std::string(field));
+  return {static_cast<double>(count), length};
+}
+
 ListenAddress parse_listen(std::string_view text) {
   auto colon = text.rfind(':');
   if (colon == std::string_view::npos || colon == 0) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "http/rate_limit.hpp"
 #include "http/server.hpp"
 
 namespace disha::app {
@@ -22,12 +23,18 @@ struct ServeConfig {
   std::vector<std::string> cors_origins;
   std::string access_log = "stdout";  // "stdout", "off" or a file path
   std::string log_level = "info";
+  std::chrono::milliseconds session_idle_timeout{std::chrono::hours(2)};
+  std::chrono::milliseconds session_lifetime{std::chrono::hours(24 * 7)};
+  http::RateLimits rate_limits;
+  std::vector<std::string> trusted_proxies;  // addresses or CIDR ranges
 };
 
 // "1.5s", "250ms", "2m", "10" (seconds). Throws disha::Error(bad_request) naming `field`.
 std::chrono::milliseconds parse_duration(std::string_view text, std::string_view field);
 // "16KiB", "1MiB", "512", "2kb". Throws disha::Error(bad_request) naming `field`.
 std::size_t parse_size(std::string_view text, std::string_view field);
+// "120/m", "10/30s": so many requests a period. Throws disha::Error(bad_request) naming `field`.
+http::RateRule parse_rate(std::string_view text, std::string_view field);
 // "host:port", "[::1]:8080"; port 0 asks for an ephemeral port.
 struct ListenAddress {
   std::string host;

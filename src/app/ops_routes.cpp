@@ -10,10 +10,15 @@ void add_ops_routes(http::Router& router, OpsDependencies deps) {
   using http::Method;
   using http::Status;
   using Awaitable = boost::asio::awaitable<http::Response>;
+  // Probes and scrapers carry no session; keep /metrics off the public network at the proxy.
+  const http::RouteOptions anyone{.policy = http::Policy::public_access()};
 
-  router.add(Method::get, "/healthz", [](http::Context&) -> Awaitable {
-    co_return http::json_response(Status::ok, {{"status", "ok"}});
-  });
+  router.add(
+      Method::get, "/healthz",
+      [](http::Context&) -> Awaitable {
+        co_return http::json_response(Status::ok, {{"status", "ok"}});
+      },
+      anyone);
 
   // Ready when the database answers and its schema is the one this binary expects.
   const int latest = deps.migrations.empty() ? 0 : deps.migrations.back().version;
@@ -37,17 +42,23 @@ void add_ops_routes(http::Router& router, OpsDependencies deps) {
         auto response = http::json_response(ready ? Status::ok : Status::service_unavailable, body);
         response.set(boost::beast::http::field::cache_control, "no-store");
         co_return response;
-      });
+      },
+      anyone);
 
-  router.add(Method::get, "/metrics", [&metrics = deps.metrics](http::Context&) -> Awaitable {
-    co_return http::text_response(Status::ok, metrics.render(),
-                                  "text/plain; version=0.0.4; charset=utf-8");
-  });
+  router.add(
+      Method::get, "/metrics",
+      [&metrics = deps.metrics](http::Context&) -> Awaitable {
+        co_return http::text_response(Status::ok, metrics.render(),
+                                      "text/plain; version=0.0.4; charset=utf-8");
+      },
+      anyone);
 
-  router.add(Method::get, "/openapi.json",
-             [document = embedded_file("docs/openapi.json")](http::Context&) -> Awaitable {
-               co_return http::text_response(Status::ok, std::string(document), http::kJson);
-             });
+  router.add(
+      Method::get, "/openapi.json",
+      [document = embedded_file("docs/openapi.json")](http::Context&) -> Awaitable {
+        co_return http::text_response(Status::ok, std::string(document), http::kJson);
+      },
+      anyone);
 }
 
 }  // namespace disha::app

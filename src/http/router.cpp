@@ -121,6 +121,16 @@ Router::Match Router::resolve(Method method, std::string_view path) const {
   return match;
 }
 
+std::vector<std::string> routes_without_policy(const Router& router) {
+  std::vector<std::string> undeclared;
+  for (const auto& route : router.routes()) {
+    if (!route.options.policy.declared()) {
+      undeclared.push_back(std::string(to_string(route.method)) + " " + route.pattern);
+    }
+  }
+  return undeclared;
+}
+
 std::string allow_header(const std::vector<Method>& methods) {
   std::string value;
   for (auto method : methods) {

@@ -9,13 +9,24 @@
 #include <string_view>
 #include <vector>
 
+#include "http/policy.hpp"
 #include "http/types.hpp"
 
 namespace disha::http {
 
+// Which rate-limit buckets a route draws from (see http/rate_limit.hpp).
+enum class RateClass {
+  standard,     // per user when signed in, else per client address
+  credentials,  // also the stricter per-address bucket for guessing secrets (login, register)
+};
+
 struct RouteOptions {
   // Overrides the server's default body limit for this route.
-  std::optional<std::size_t> body_limit;
+  // Every member has a default, so designated initialisers may name any subset.
+  std::optional<std::size_t> body_limit{};
+  // Who may call the route; undeclared refuses everyone (default deny).
+  Policy policy{};
+  RateClass rate_class = RateClass::standard;
 };
 
 struct Route {
@@ -44,6 +55,9 @@ class Router {
  private:
   std::vector<Route> routes_;
 };
+
+// Routes that declare no policy (and so refuse every request): "POST /a/b" each.
+std::vector<std::string> routes_without_policy(const Router& router);
 
 // "GET, HEAD, POST": the value of an Allow header.
 std::string allow_header(const std::vector<Method>& methods);

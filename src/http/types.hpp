@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "http/policy.hpp"
 
 namespace disha::http {
 
@@ -59,6 +60,8 @@ struct Context {
   // route): the route that will handle the request, or the methods the path allows.
   const Route* matched = nullptr;
   std::vector<Method> allowed;
+  // The signed-in caller, set by the authenticate middleware when the session is valid.
+  std::optional<Principal> principal;
 
   // The path parameter declared in the route template (always present once matched).
   std::string_view param(std::string_view name) const;

@@ -121,7 +121,9 @@ HttpResponse Connection::read_response(std::chrono::milliseconds timeout, bool h
   for (const auto& field : message) {
     std::string name(field.name_string());
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    response.headers[name] = std::string(field.value());
+    // Repeated fields (Set-Cookie) are joined as a list, so none is lost.
+    auto& value = response.headers[name];
+    value += (value.empty() ? "" : ", ") + std::string(field.value());
   }
   response.body = std::move(message.body());
   return response;

@@ -15,7 +15,7 @@ using namespace std::chrono_literals;
 struct HttpResponse {
   int status = 0;
   unsigned version = 11;
-  std::map<std::string, std::string> headers;  // names lower-cased
+  std::map<std::string, std::string> headers;  // names lower-cased; repeats joined by ", "
   std::string body;
 
   std::string header(const std::string& lower_name) const;

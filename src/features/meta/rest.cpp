@@ -27,21 +27,25 @@ std::int64_t parse_id(std::string_view text) {
 
 void add_routes(http::Router& router, MetaService& service) {
   using http::Method;
-  router.add(Method::get, "/api/v1/meta",
-             [&service](http::Context&) -> boost::asio::awaitable<http::Response> {
-               auto info = co_await service.info();
-               co_return http::json_response(http::Status::ok,
-                                             {{"version", info.version},
-                                              {"database", info.database},
-                                              {"schema_version", info.schema_version},
-                                              {"server_time", info.server_time}});
-             });
+  const http::RouteOptions anyone{.policy = http::Policy::public_access()};
+  router.add(
+      Method::get, "/api/v1/meta",
+      [&service](http::Context&) -> boost::asio::awaitable<http::Response> {
+        auto info = co_await service.info();
+        co_return http::json_response(http::Status::ok, {{"version", info.version},
+                                                         {"database", info.database},
+                                                         {"schema_version", info.schema_version},
+                                                         {"server_time", info.server_time}});
+      },
+      anyone);
 
-  router.add(Method::get, "/api/v1/meta/echo",
-             [](http::Context& context) -> boost::asio::awaitable<http::Response> {
-               auto msg = MetaService::echo(context.query.get("msg"));
-               co_return http::json_response(http::Status::ok, {{"msg", msg}});
-             });
+  router.add(
+      Method::get, "/api/v1/meta/echo",
+      [](http::Context& context) -> boost::asio::awaitable<http::Response> {
+        auto msg = MetaService::echo(context.query.get("msg"));
+        co_return http::json_response(http::Status::ok, {{"msg", msg}});
+      },
+      anyone);
 
   router.add(Method::post, "/api/v1/meta/pings",
              [&service](http::Context& context) -> boost::asio::awaitable<http::Response> {
@@ -53,13 +57,15 @@ void add_routes(http::Router& router, MetaService& service) {
                             "/api/v1/meta/pings/" + std::to_string(ping.id));
                co_return response;
              },
-             {.body_limit = 4096});
+             {.body_limit = 4096, .policy = http::Policy::public_access()});
 
-  router.add(Method::get, "/api/v1/meta/pings/{id}",
-             [&service](http::Context& context) -> boost::asio::awaitable<http::Response> {
-               auto ping = co_await service.ping(parse_id(context.param("id")));
-               co_return http::json_response(http::Status::ok, to_json(ping));
-             });
+  router.add(
+      Method::get, "/api/v1/meta/pings/{id}",
+      [&service](http::Context& context) -> boost::asio::awaitable<http::Response> {
+        auto ping = co_await service.ping(parse_id(context.param("id")));
+        co_return http::json_response(http::Status::ok, to_json(ping));
+      },
+      anyone);
 }
 
 }  // namespace disha::meta
