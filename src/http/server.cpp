@@ -11,6 +11,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -56,6 +57,23 @@ std::optional<Error> answerable(const beast::error_code& ec) {
     return Error(ErrorCode::bad_request, "malformed HTTP request: " + ec.message());
   }
   return std::nullopt;
+}
+
+// The response as one contiguous block, written with one call: Beast's serializer walks a
+// buffer sequence per header field, which cost more than the rest of the handling for small
+// responses. The Content-Length (or its absence for 1xx/204/304) is already set.
+std::string serialize(const Response& response) {
+  std::string out;
+  out.reserve(256 + response.body().size());
+  out.append(response.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+  out.append(std::to_string(response.result_int())).append(" ");
+  auto reason = response.reason();
+  out.append(reason.empty() ? http::obsolete_reason(response.result()) : reason).append("\r\n");
+  for (const auto& field : response) {
+    out.append(field.name_string()).append(": ").append(field.value()).append("\r\n");
+  }
+  out.append("\r\n").append(response.body());
+  return out;
 }
 
 // After refusing a request the client may still be sending its body. Closing at once would
@@ -304,7 +322,8 @@ net::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
       response.prepare_payload();
     }
     stream.expires_after(timeouts.write);
-    auto [write_ec, written] = co_await http::async_write(stream, response, use_tuple);
+    const auto bytes = serialize(response);
+    auto [write_ec, written] = co_await net::async_write(stream, net::buffer(bytes), use_tuple);
     connection->busy = false;
     if (write_ec) co_return;
     if (close_after) {
