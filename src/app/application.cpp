@@ -46,50 +46,46 @@ void add_pool_metrics(http::Metrics& metrics, const store::Database& database,
   });
 }
 
+std::unique_ptr<store::Database> open_database(const ServeConfig& config) {
+  store::DatabaseOptions options;
+  options.connections = config.db_connections;
+  return store::Database::open(config.db, options);
+}
+
 }  // namespace
 
-int serve(const ServeConfig& config) {
-  auto listen = parse_listen(config.listen);
-  store::DatabaseOptions db_options;
-  db_options.connections = config.db_connections;
-  auto database = store::Database::open(config.db, db_options);
-
-  // Pure engines and their tables are built before anything listens: a broken table fails here.
-  auto finder = finder::Finder::from_tables(embedded_file("data/finder/items.tsv"),
-                                            embedded_file("data/onet/occupations.tsv"),
-                                            embedded_file("data/finder/careers.tsv"));
-
-  auto migrations = embedded_migrations(database->dialect());
-  store::Migrator migrator(*database, migrations);
-  migrator.migrate();
-
-  const int io_threads = config.threads > 0
-                             ? config.threads
-                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int worker_threads = config.workers > 0 ? config.workers : config.db_connections + 1;
-  {
-    store::WorkerPool workers(static_cast<std::size_t>(worker_threads), config.worker_queue);
-    store::AsyncDatabase async_database(*database, workers);
-
-    http::Metrics metrics;
+// Everything a running server owns, in construction order; members are destroyed in reverse,
+// so the database closes last.
+struct Application::Parts {
+  explicit Parts(const ServeConfig& config)
+      : config(config),
+        database(open_database(config)),
+        // Pure engines and their tables are built before anything listens: a broken table
+        // fails here.
+        finder(finder::Finder::from_tables(embedded_file("data/finder/items.tsv"),
+                                           embedded_file("data/onet/occupations.tsv"),
+                                           embedded_file("data/finder/careers.tsv"))),
+        migrations(embedded_migrations(database->dialect())),
+        io_threads(config.threads > 0
+                       ? config.threads
+                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
+        worker_threads(config.workers > 0 ? config.workers : config.db_connections + 1),
+        workers(static_cast<std::size_t>(worker_threads), config.worker_queue),
+        async_database(*database, workers),
+        meta_repository(async_database),
+        meta_service(meta_repository, DISHA_VERSION, std::string(store::name(database->dialect()))),
+        finder_repository(async_database),
+        finder_service(finder, finder_repository),
+        account_repository(async_database),
+        account_service(
+            account_repository, workers,
+            accounts::PasswordRules(embedded_file("data/security/common-passwords.txt")),
+            {config.session_idle_timeout, config.session_lifetime}),
+        audit_log(async_database),
+        rate_limiter(config.rate_limits) {
+    store::Migrator(*database, migrations).migrate();
     add_pool_metrics(metrics, *database, workers);
 
-    meta::MetaRepository meta_repository(async_database);
-    meta::MetaService meta_service(meta_repository, DISHA_VERSION,
-                                   std::string(store::name(database->dialect())));
-
-    finder::FinderRepository finder_repository(async_database);
-    finder::FinderService finder_service(finder, finder_repository);
-
-    accounts::AccountRepository account_repository(async_database);
-    accounts::AccountService account_service(
-        account_repository, workers,
-        accounts::PasswordRules(embedded_file("data/security/common-passwords.txt")),
-        {config.session_idle_timeout, config.session_lifetime});
-    accounts::AuditLog audit_log(async_database);
-    http::RateLimiter rate_limiter(config.rate_limits);
-
-    http::Router router;
     add_ops_routes(router, {async_database, migrations, metrics});
     meta::add_routes(router, meta_service);
     finder::add_routes(router, finder_service);
@@ -100,28 +96,65 @@ int serve(const ServeConfig& config) {
       spdlog::warn("route {} declares no access policy: every request to it is refused", route);
     }
 
-    auto pipeline = http::compose(
+    pipeline = http::compose(
         {http::request_id(), http::access_log(make_access_logger(config.access_log)),
          http::metrics(metrics), http::security_headers(), http::cors(config.cors_origins),
          http::error_mapper(), http::authenticate(account_service),
          http::rate_limit(rate_limiter, http::TrustedProxies(config.trusted_proxies))},
         http::dispatch());
+  }
 
-    http::ServerOptions options{listen.host, listen.port, io_threads, config.limits,
-                                config.timeouts};
-    http::Server server(options, router, pipeline, metrics);
+  ServeConfig config;
+  std::unique_ptr<store::Database> database;
+  finder::Finder finder;
+  std::vector<store::Migration> migrations;
+  int io_threads;
+  int worker_threads;
+  store::WorkerPool workers;
+  store::AsyncDatabase async_database;
+  http::Metrics metrics;
+  meta::MetaRepository meta_repository;
+  meta::MetaService meta_service;
+  finder::FinderRepository finder_repository;
+  finder::FinderService finder_service;
+  accounts::AccountRepository account_repository;
+  accounts::AccountService account_service;
+  accounts::AuditLog audit_log;
+  http::RateLimiter rate_limiter;
+  http::Router router;
+  http::Handler pipeline;
+};
+
+Application::Application(const ServeConfig& config) : parts_(std::make_unique<Parts>(config)) {}
+Application::~Application() = default;
+
+const http::Router& Application::router() const noexcept {
+  return parts_->router;
+}
+
+int Application::run() {
+  auto& parts = *parts_;
+  auto listen = parse_listen(parts.config.listen);
+  {
+    http::ServerOptions options{listen.host, listen.port, parts.io_threads, parts.config.limits,
+                                parts.config.timeouts};
+    http::Server server(options, parts.router, parts.pipeline, parts.metrics);
     auto endpoint = server.bind();
     spdlog::info("listening on {}:{} with {} I/O threads, {} workers, database {}",
-                 endpoint.address().to_string(), endpoint.port(), io_threads, worker_threads,
-                 store::name(database->dialect()));
+                 endpoint.address().to_string(), endpoint.port(), parts.io_threads,
+                 parts.worker_threads, store::name(parts.database->dialect()));
     server.run();
     // Finish queued database jobs while the server's io_context, where they post their
     // completions, still exists.
-    workers.stop();
+    parts.workers.stop();
   }
-  database.reset();  // the database closes last
+  parts_.reset();  // the database closes last
   spdlog::info("shut down cleanly");
   return 0;
+}
+
+int serve(const ServeConfig& config) {
+  return Application(config).run();
 }
 
 int migrate(const std::string& db_url, bool status_only) {
