@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <fstream>
+#include <sstream>
 
 #include "server_fixture.hpp"
 
@@ -15,20 +17,12 @@ class RoiApi : public WithServer<RoiApi> {
     return request(port(), "POST", "/api/v1/roi", boost::json::serialize(body),
                    {{"Content-Type", "application/json"}});
   }
-  // The docs/roi.md worked example: an online MCA taken while working.
+  // The docs/roi.md worked example: an online MCA taken while working (shared fixture).
   static boost::json::object worked_example() {
-    return boost::json::parse(R"({
-      "study_mode": "while_working",
-      "cost": {"total_fee_inr": 150000, "duration_months": 24},
-      "financing": {"loan_amount_inr": 100000, "interest_rate": 0.10, "tenure_months": 24},
-      "earnings": {"salary_bands": [
-        {"years_min": 0, "years_max": 1, "salary_inr": 458000},
-        {"years_min": 1, "years_max": 4, "salary_inr": 603000},
-        {"years_min": 5, "years_max": 9, "salary_inr": 1000000},
-        {"years_min": 10, "years_max": 19, "salary_inr": 2000000}]},
-      "counterfactual": {"current_salary_inr": 300000},
-      "completion": {"probability": 0.8}})")
-        .as_object();
+    std::ifstream file(std::string(DISHA_SOURCE_DIR) + "/tests/fixtures/roi_worked_example.json");
+    std::stringstream text;
+    text << file.rdbuf();
+    return boost::json::parse(text.str()).as_object();
   }
 };
 

@@ -4,6 +4,8 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <fstream>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "features/roi/engine.hpp"
@@ -14,22 +16,12 @@ namespace {
 
 namespace json = boost::json;
 
-// The worked example of docs/roi.md as a client sends it.
-constexpr std::string_view kWorkedExample = R"({
-  "study_mode": "while_working",
-  "cost": {"total_fee_inr": 150000, "duration_months": 24},
-  "financing": {"loan_amount_inr": 100000, "interest_rate": 0.10, "tenure_months": 24},
-  "earnings": {"salary_bands": [
-    {"years_min": 0, "years_max": 1, "salary_inr": 458000},
-    {"years_min": 1, "years_max": 4, "salary_inr": 603000},
-    {"years_min": 5, "years_max": 9, "salary_inr": 1000000},
-    {"years_min": 10, "years_max": 19, "salary_inr": 2000000}]},
-  "counterfactual": {"current_salary_inr": 300000},
-  "completion": {"probability": 0.8}
-})";
-
+// The worked example of docs/roi.md as a client sends it (shared with the integration test).
 json::value worked_example() {
-  return json::parse(kWorkedExample);
+  std::ifstream file(std::string(DISHA_SOURCE_DIR) + "/tests/fixtures/roi_worked_example.json");
+  std::stringstream text;
+  text << file.rdbuf();
+  return json::parse(text.str());
 }
 
 // Sets body[path…] = value, creating objects on the way.
