@@ -27,10 +27,7 @@ void add_ops_routes(http::Router& router, OpsDependencies deps) {
       [&database = deps.database, latest](http::Context& context) -> Awaitable {
         int current = -1;
         try {
-          current = co_await database.read([](store::Connection& db) {
-            return db.query("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations")[0]
-                .get<int>("version");
-          });
+          current = co_await database.read(store::applied_schema_version);
         } catch (const std::exception& failure) {
           spdlog::warn("readiness check {} failed: {}", context.request_id, failure.what());
         }

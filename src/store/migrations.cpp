@@ -247,6 +247,11 @@ std::vector<int> Migrator::migrate() {
   return applied;
 }
 
+int applied_schema_version(Connection& connection) {
+  return connection.query("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations")[0]
+      .get<int>("version");
+}
+
 MigrationStatus Migrator::status() {
   Lease lease = database_.acquire(Access::read);
   Connection& db = *lease;

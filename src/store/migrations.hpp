@@ -10,9 +10,9 @@
 namespace disha::store {
 
 struct Migration {
-  int version = 0;    // from the file name: 0001_create_pings.sql -> 1
-  std::string name;   // "create_pings"
-  std::string sql;    // the text for the chosen dialect
+  int version = 0;   // from the file name: 0001_create_pings.sql -> 1
+  std::string name;  // "create_pings"
+  std::string sql;   // the text for the chosen dialect
 };
 
 struct MigrationFile {
@@ -30,6 +30,10 @@ struct MigrationStatus {
   int latest_version = 0;   // highest known
   std::vector<int> pending;
 };
+
+// The highest applied version (0 for none): what /readyz and /api/v1/meta report. Expects
+// schema_migrations to exist (the server migrates before serving).
+int applied_schema_version(Connection& connection);
 
 class Migrator {
  public:

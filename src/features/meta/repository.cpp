@@ -1,12 +1,11 @@
 #include "features/meta/repository.hpp"
 
+#include "store/migrations.hpp"
+
 namespace disha::meta {
 
 boost::asio::awaitable<int> MetaRepository::schema_version() {
-  return database_.read([](store::Connection& db) {
-    auto rows = db.query("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations");
-    return rows[0].get<int>("version");
-  });
+  return database_.read(store::applied_schema_version);
 }
 
 boost::asio::awaitable<Ping> MetaRepository::add_ping(std::string msg, std::string created_at) {
