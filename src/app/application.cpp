@@ -4,10 +4,13 @@
 
 #include <thread>
 
+#include "app/catalog_commands.hpp"
 #include "app/embedded_files.hpp"
 #include "app/logging.hpp"
 #include "app/ops_routes.hpp"
 #include "features/accounts/rest.hpp"
+#include "features/catalog/admin_rest.hpp"
+#include "features/catalog/rest.hpp"
 #include "features/finder/rest.hpp"
 #include "features/meta/rest.hpp"
 #include "features/roi/rest.hpp"
@@ -84,6 +87,8 @@ struct Application::Parts {
         audit_log(async_database),
         rate_limiter(config.rate_limits) {
     store::Migrator(*database, migrations).migrate();
+    if (config.seed) seed_database(*database);
+    catalog_service = std::make_unique<catalog::CatalogService>(async_database);
     add_pool_metrics(metrics, *database, workers);
 
     add_ops_routes(router, {async_database, migrations, metrics});
@@ -91,6 +96,8 @@ struct Application::Parts {
     finder::add_routes(router, finder_service);
     roi::add_routes(router, workers);
     accounts::add_routes(router, account_service, audit_log);
+    catalog::add_routes(router, *catalog_service);
+    catalog::add_admin_routes(router, *catalog_service);
     // Such routes refuse every request (default deny); say so loudly at start.
     for (const auto& route : http::routes_without_policy(router)) {
       spdlog::warn("route {} declares no access policy: every request to it is refused", route);
@@ -120,6 +127,8 @@ struct Application::Parts {
   accounts::AccountRepository account_repository;
   accounts::AccountService account_service;
   accounts::AuditLog audit_log;
+  // Built once migrations (and the seed) are in: it loads the catalogue's first snapshot.
+  std::unique_ptr<catalog::CatalogService> catalog_service;
   http::RateLimiter rate_limiter;
   http::Router router;
   http::Handler pipeline;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/application.hpp"
+#include "app/catalog_commands.hpp"
 #include "app/logging.hpp"
 #include "app/user_command.hpp"
 #include "core/error.hpp"
@@ -99,6 +100,8 @@ void add_serve_flags(CLI::App& command, ServeFlags& flags) {
                   "a proxy (address or CIDR) whose X-Forwarded-For is believed (repeatable)")
       ->envname("DISHA_TRUSTED_PROXIES")
       ->delimiter(',');
+  command.add_flag("--seed", flags.seed, "load the built-in seed data first (idempotent)")
+      ->envname("DISHA_SEED");
 }
 
 ServeConfig to_config(const ServeFlags& flags) {
@@ -146,6 +149,7 @@ ServeConfig to_config(const ServeFlags& flags) {
       parse_rate(flags.rate_limit_credentials, "rate-limit-credentials");
   http::TrustedProxies{flags.trusted_proxies};  // fail early, with the flag named
   config.trusted_proxies = flags.trusted_proxies;
+  config.seed = flags.seed;
   return config;
 }
 
@@ -165,6 +169,46 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   migrate_command->add_flag("--status", status_only,
                             "only report; exit 1 when migrations are pending");
+
+  std::string seed_db = "sqlite:disha.db";
+  auto* seed_command =
+      cli.add_subcommand("seed", "load the built-in seed data (idempotent; migrates first)");
+  seed_command->add_option("--db", seed_db, "database URL")
+      ->envname("DISHA_DB")
+      ->capture_default_str();
+
+  GenerateRequest generate_request;
+  auto* generate_command = cli.add_subcommand(
+      "generate", "add a deterministic demo catalogue (flagged as demo) after the seed");
+  generate_command->add_option("--db", generate_request.db_url, "database URL")
+      ->envname("DISHA_DB")
+      ->capture_default_str();
+  generate_command
+      ->add_option("--universities", generate_request.options.universities, "demo universities")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  generate_command
+      ->add_option("--programmes-per-university,--programs-per-university",
+                   generate_request.options.programmes_per_university, "programmes each")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
+  generate_command->add_option("--seed", generate_request.options.seed, "random seed")
+      ->capture_default_str();
+
+  ImportRequest import_request;
+  auto* import_command =
+      cli.add_subcommand("import", "bulk-load universities, programmes or careers from CSV");
+  import_command->add_option("FILE", import_request.file, "the CSV file")->required();
+  import_command->add_option("--kind", import_request.kind, "universities, programmes or careers")
+      ->required()
+      ->check(CLI::IsMember({"universities", "programmes", "programs", "careers"}));
+  import_command->add_option("--map", import_request.mapping,
+                             "rename columns: csvcolumn=field,… (a field or factor code)");
+  import_command->add_flag("--skip-invalid", import_request.skip_invalid,
+                           "import the valid rows even when some are not");
+  import_command->add_option("--db", import_request.db_url, "database URL")
+      ->envname("DISHA_DB")
+      ->capture_default_str();
 
   AddUserRequest new_user;
   auto* user_command = cli.add_subcommand("user", "account administration");
@@ -196,6 +240,18 @@ int run_cli(int argc, char** argv) {
     if (migrate_command->parsed()) {
       setup_logging("info");
       return migrate(migrate_db, status_only);
+    }
+    if (seed_command->parsed()) {
+      setup_logging("info");
+      return seed(seed_db);
+    }
+    if (generate_command->parsed()) {
+      setup_logging("warn");
+      return generate(generate_request);
+    }
+    if (import_command->parsed()) {
+      setup_logging("warn");
+      return import_csv(import_request);
     }
     if (user_add_command->parsed()) {
       setup_logging("warn");

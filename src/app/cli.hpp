@@ -34,6 +34,7 @@ struct ServeFlags {
   std::string rate_limit_user = "600/m";
   std::string rate_limit_credentials = "20/m";
   std::vector<std::string> trusted_proxies;
+  bool seed = false;
 };
 
 void add_serve_flags(CLI::App& command, ServeFlags& flags);

@@ -27,6 +27,7 @@ struct ServeConfig {
   std::chrono::milliseconds session_lifetime{std::chrono::hours(24 * 7)};
   http::RateLimits rate_limits;
   std::vector<std::string> trusted_proxies;  // addresses or CIDR ranges
+  bool seed = false;                         // load the built-in seed before serving
 };
 
 // "1.5s", "250ms", "2m", "10" (seconds). Throws disha::Error(bad_request) naming `field`.

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "command.hpp"
 #include "server_fixture.hpp"
 
 namespace disha::test {
@@ -276,24 +277,15 @@ TEST_F(RateLimits, CredentialRoutesAreStricter) {
   EXPECT_FALSE(limited.header("retry-after").empty());
 }
 
-std::string run(const std::string& command, int& exit_code) {
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buffer[256];
-  while (pipe && fgets(buffer, sizeof buffer, pipe)) output += buffer;
-  exit_code = pipe ? WEXITSTATUS(pclose(pipe)) : -1;
-  return output;
-}
-
 TEST(UserAdd, CreatesAnAdminWhoseLoginWorksAndWhoMayReadTheAuditLog) {
   const auto url = fresh_database_url();
   const std::string add = std::string(disha_binary()) + " user add --db '" + url +
                           "' --email Root@Example.org --role admin 2>&1";
   int exit_code = -1;
-  auto output = run("printf 'root passphrase 42\\n' | " + add, exit_code);
+  auto output = run_command("printf 'root passphrase 42\\n' | " + add, exit_code);
   ASSERT_EQ(exit_code, 0) << output;
   EXPECT_NE(output.find("role admin"), std::string::npos) << output;
-  run("printf 'Password123\\n' | " + add, exit_code);
+  run_command("printf 'Password123\\n' | " + add, exit_code);
   EXPECT_NE(exit_code, 0);  // the common-password rule holds here too
 
   DishaProcess server(url);

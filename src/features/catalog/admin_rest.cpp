@@ -1,0 +1,329 @@
+#include "features/catalog/admin_rest.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "features/accounts/audit_log.hpp"
+#include "features/catalog/body.hpp"
+#include "features/catalog/json.hpp"
+#include "features/catalog/validation.hpp"
+#include "http/json_body.hpp"
+#include "http/response.hpp"
+
+namespace disha::catalog {
+
+namespace {
+
+namespace json = boost::json;
+using Awaitable = boost::asio::awaitable<http::Response>;
+using Table = CatalogWriter::Table;
+using accounts::AuditAction;
+
+constexpr std::size_t kBodyLimit = 64 * 1024;
+
+FactorLookup lookup_in(const Snapshot& snapshot) {
+  return [&snapshot](std::string_view code) { return snapshot.factor(code); };
+}
+
+std::string as_text(const json::object& object) {
+  return json::serialize(object);
+}
+
+// An entity as the audit trail records it: its own fields and stored values (derived factor
+// values are computed from the fields, so they are left out).
+template <class Entity>
+std::string audit_json(const Snapshot& snapshot, Entity entity) {
+  std::erase_if(entity.values, [&](const FactorValue& value) {
+    const auto* factor = snapshot.factor(value.factor_code);
+    return factor == nullptr || !factor->derived_from.empty();
+  });
+  return as_text(to_json(entity));
+}
+
+void audit(store::Connection& db, const http::Context& context, AuditAction action,
+           std::string entity, std::string key, std::optional<std::string> before,
+           std::optional<std::string> after) {
+  accounts::record_audit(db, {context.principal->user_id, action, std::move(entity), std::move(key),
+                              std::move(before), std::move(after)});
+}
+
+[[noreturn]] void not_found(std::string_view what, std::string_view key) {
+  throw Error(ErrorCode::not_found, "no " + std::string(what) + " '" + std::string(key) + "'");
+}
+
+http::Response entity_response(http::Status status, const Snapshot& snapshot, Table table,
+                               std::string_view key) {
+  switch (table) {
+    case Table::universities:
+      return http::json_response(
+          status, university_detail_json(snapshot, *snapshot.find(EntityKind::university, key)));
+    case Table::programmes:
+      return http::json_response(
+          status, programme_detail_json(snapshot, *snapshot.find(EntityKind::programme, key)));
+    case Table::careers:
+      return http::json_response(status, career_detail_json(snapshot, *snapshot.find_career(key)));
+    case Table::factors:
+      break;
+  }
+  return http::json_response(status, factor_json(*snapshot.factor(key)));
+}
+
+std::string path_of(Table table, std::string_view key) {
+  switch (table) {
+    case Table::universities:
+      return "/api/v1/universities/" + std::string(key);
+    case Table::programmes:
+      return "/api/v1/programmes/" + std::string(key);
+    case Table::careers:
+      return "/api/v1/careers/" + std::string(key);
+    case Table::factors:
+      break;
+  }
+  return "/api/v1/factors/" + std::string(key);
+}
+
+std::string_view entity_name(Table table) {
+  switch (table) {
+    case Table::universities:
+      return "university";
+    case Table::programmes:
+      return "programme";
+    case Table::careers:
+      return "career";
+    case Table::factors:
+      break;
+  }
+  return "factor";
+}
+
+// The current entity's audit JSON, or nullopt when there is none.
+std::optional<std::string> before_of(const Snapshot& snapshot, Table table, std::string_view key) {
+  const auto& data = snapshot.data();
+  switch (table) {
+    case Table::universities:
+      if (auto i = snapshot.find(EntityKind::university, key)) {
+        return audit_json(snapshot, data.universities[*i]);
+      }
+      return std::nullopt;
+    case Table::programmes:
+      if (auto i = snapshot.find(EntityKind::programme, key)) {
+        return audit_json(snapshot, data.programmes[*i]);
+      }
+      return std::nullopt;
+    case Table::careers:
+      if (auto i = snapshot.find_career(key)) return as_text(to_json(data.careers[*i]));
+      return std::nullopt;
+    case Table::factors:
+      break;
+  }
+  if (const auto* factor = snapshot.factor(key)) return as_text(factor_json(*factor));
+  return std::nullopt;
+}
+
+// Parses, validates and upserts one entity; `key` is the URL's slug for PUT, nullopt for POST.
+struct Upsert {
+  std::string key;
+  std::string after_json;
+  CatalogService::WriteFn write;
+};
+
+Upsert prepare(Table table, const json::object& body, std::optional<std::string_view> key,
+               const Snapshot& snapshot) {
+  auto factors = lookup_in(snapshot);
+  switch (table) {
+    case Table::universities: {
+      auto u = university_from_json(body, key);
+      validate(u, factors);
+      auto after = audit_json(snapshot, u);
+      return {u.slug, std::move(after),
+              [u](CatalogWriter& writer, store::Connection&) { writer.upsert_university(u); }};
+    }
+    case Table::programmes: {
+      auto p = programme_from_json(body, key);
+      validate(p, factors);
+      auto after = audit_json(snapshot, p);
+      return {p.slug, std::move(after),
+              [p](CatalogWriter& writer, store::Connection&) { writer.upsert_programme(p); }};
+    }
+    case Table::careers: {
+      auto c = career_from_json(body, key);
+      validate(c);
+      auto after = as_text(to_json(c));
+      return {c.slug, std::move(after),
+              [c](CatalogWriter& writer, store::Connection&) { writer.upsert_career(c); }};
+    }
+    case Table::factors:
+      break;
+  }
+  auto f = factor_from_json(body, key);
+  validate(f);
+  if (const auto* existing = snapshot.factor(f.code)) {
+    // What values mean may not change under them: type and scope are fixed once created, and a
+    // derived factor stays derived.
+    if (existing->type != f.type || existing->scope != f.scope) {
+      throw Error(ErrorCode::conflict, "a factor's type and scope cannot change", "type");
+    }
+    f.derived_from = existing->derived_from;
+    f.position = existing->position;
+  } else {
+    int last = 0;
+    for (const auto& factor : snapshot.data().factors) last = std::max(last, factor.position);
+    f.position = last + 10;
+  }
+  auto after = as_text(factor_json(f));
+  return {f.code, std::move(after),
+          [f](CatalogWriter& writer, store::Connection&) { writer.upsert_factor(f); }};
+}
+
+void add_entity_routes(http::Router& router, CatalogService& service, Table table,
+                       const std::string& collection) {
+  using http::Method;
+  const http::RouteOptions admin{.body_limit = kBodyLimit,
+                                 .policy = http::Policy::roles({"admin"})};
+  const std::string item = collection + (table == Table::factors ? "/{code}" : "/{key}");
+  const std::string item_param = table == Table::factors ? "code" : "key";
+
+  router.add(
+      Method::post, collection,
+      [&service, table](http::Context& context) -> Awaitable {
+        auto body = http::read_json_object(context);
+        auto snapshot = service.snapshot();
+        auto upsert = prepare(table, body, std::nullopt, *snapshot);
+        CatalogService::WriteFn write = [&](CatalogWriter& writer, store::Connection& db) {
+          if (writer.exists(table, upsert.key)) {
+            throw Error(ErrorCode::conflict,
+                        std::string(entity_name(table)) + " '" + upsert.key + "' exists already",
+                        table == Table::factors ? "code" : "slug");
+          }
+          upsert.write(writer, db);
+          audit(db, context, AuditAction::create, std::string(entity_name(table)), upsert.key,
+                std::nullopt, upsert.after_json);
+        };
+        co_await service.write(write);
+        auto response =
+            entity_response(http::Status::created, *service.snapshot(), table, upsert.key);
+        response.set(boost::beast::http::field::location, path_of(table, upsert.key));
+        co_return response;
+      },
+      admin);
+
+  router.add(
+      Method::put, item,
+      [&service, table, item_param](http::Context& context) -> Awaitable {
+        auto key = std::string(context.param(item_param));
+        auto body = http::read_json_object(context);
+        auto snapshot = service.snapshot();
+        auto before = before_of(*snapshot, table, key);
+        if (!before) not_found(entity_name(table), key);
+        auto upsert = prepare(table, body, key, *snapshot);
+        CatalogService::WriteFn write = [&](CatalogWriter& writer, store::Connection& db) {
+          if (!writer.exists(table, key)) not_found(entity_name(table), key);
+          upsert.write(writer, db);
+          audit(db, context, AuditAction::update, std::string(entity_name(table)), key, before,
+                upsert.after_json);
+        };
+        co_await service.write(write);
+        co_return entity_response(http::Status::ok, *service.snapshot(), table, key);
+      },
+      admin);
+
+  router.add(
+      Method::delete_, item,
+      [&service, table, item_param](http::Context& context) -> Awaitable {
+        auto key = std::string(context.param(item_param));
+        auto snapshot = service.snapshot();
+        auto before = before_of(*snapshot, table, key);
+        if (!before) not_found(entity_name(table), key);
+        if (table == Table::factors && !snapshot->factor(key)->derived_from.empty()) {
+          throw Error(ErrorCode::conflict, "a factor computed from an entity field stays", "code");
+        }
+        CatalogService::WriteFn write = [&](CatalogWriter& writer, store::Connection& db) {
+          if (!writer.remove(table, key)) not_found(entity_name(table), key);
+          audit(db, context, AuditAction::remove, std::string(entity_name(table)), key, before,
+                std::nullopt);
+        };
+        co_await service.write(write);
+        co_return http::empty_response(http::Status::no_content);
+      },
+      admin);
+}
+
+void add_value_routes(http::Router& router, CatalogService& service, EntityKind owner,
+                      const std::string& collection) {
+  using http::Method;
+  const http::RouteOptions admin{.body_limit = kBodyLimit,
+                                 .policy = http::Policy::roles({"admin"})};
+  const std::string path = collection + "/{key}/factors/{code}";
+
+  router.add(
+      Method::put, path,
+      [&service, owner](http::Context& context) -> Awaitable {
+        auto key = std::string(context.param("key"));
+        auto code = std::string(context.param("code"));
+        auto body = http::read_json_object(context);
+        auto snapshot = service.snapshot();
+        auto index = snapshot->find(owner, key);
+        if (!index) not_found(to_string(owner), key);
+        const auto* factor = snapshot->factor(code);
+        if (!factor) not_found("factor", code);
+        auto value = factor_value_from_json(body, *factor);
+        validate_value(value, owner, lookup_in(*snapshot), "value");
+        const auto* current = snapshot->factor_value(owner, *index, *factor);
+        std::optional<std::string> before;
+        if (current) before = as_text(to_json(*current));
+        const auto entity_key = key + "/" + code;
+        CatalogService::WriteFn write = [&](CatalogWriter& writer, store::Connection& db) {
+          writer.set_value(owner, key, value);
+          audit(db, context, before ? AuditAction::update : AuditAction::create, "factor_value",
+                entity_key, before, as_text(to_json(value)));
+        };
+        co_await service.write(write);
+        auto fresh = service.snapshot();
+        auto fresh_index = fresh->find(owner, key);
+        if (!fresh_index) not_found(to_string(owner), key);
+        co_return http::json_response(
+            http::Status::ok,
+            factor_value_json(*fresh->factor(code),
+                              fresh->factor_value(owner, *fresh_index, *fresh->factor(code))));
+      },
+      admin);
+
+  router.add(
+      Method::delete_, path,
+      [&service, owner](http::Context& context) -> Awaitable {
+        auto key = std::string(context.param("key"));
+        auto code = std::string(context.param("code"));
+        auto snapshot = service.snapshot();
+        auto index = snapshot->find(owner, key);
+        if (!index) not_found(to_string(owner), key);
+        const auto* factor = snapshot->factor(code);
+        if (!factor) not_found("factor", code);
+        if (!factor->derived_from.empty()) {
+          throw Error(ErrorCode::conflict,
+                      code + " is computed from the " + factor->derived_from + " field", "code");
+        }
+        const auto* current = snapshot->factor_value(owner, *index, *factor);
+        if (!current) not_found("value of " + code + " for", key);
+        auto before = as_text(to_json(*current));
+        const auto entity_key = key + "/" + code;
+        CatalogService::WriteFn write = [&](CatalogWriter& writer, store::Connection& db) {
+          if (!writer.remove_value(owner, key, code)) not_found("value of " + code + " for", key);
+          audit(db, context, AuditAction::remove, "factor_value", entity_key, before, std::nullopt);
+        };
+        co_await service.write(write);
+        co_return http::empty_response(http::Status::no_content);
+      },
+      admin);
+}
+
+}  // namespace
+
+void add_admin_routes(http::Router& router, CatalogService& service) {
+  add_entity_routes(router, service, Table::universities, "/api/v1/universities");
+  add_entity_routes(router, service, Table::programmes, "/api/v1/programmes");
+  add_entity_routes(router, service, Table::careers, "/api/v1/careers");
+  add_entity_routes(router, service, Table::factors, "/api/v1/factors");
+  add_value_routes(router, service, EntityKind::university, "/api/v1/universities");
+  add_value_routes(router, service, EntityKind::programme, "/api/v1/programmes");
+}
+
+}  // namespace disha::catalog

@@ -1,0 +1,238 @@
+#include "features/catalog/json.hpp"
+
+#include <boost/json/value_from.hpp>
+#include <cmath>
+
+namespace disha::catalog {
+
+namespace json = boost::json;
+
+namespace {
+
+template <class T>
+json::value optional_json(const std::optional<T>& value) {
+  if (!value) return nullptr;
+  return json::value_from(*value);
+}
+
+json::array strings_json(const std::vector<std::string>& items) {
+  json::array array;
+  for (const auto& item : items) array.emplace_back(item);
+  return array;
+}
+
+json::value column_value_json(const Column& column, double value) {
+  if (std::isnan(value)) return nullptr;
+  switch (column.type) {
+    case ValueType::number:
+      return number_json(value);
+    case ValueType::boolean:
+      return value != 0;
+    default:
+      return json::string(column.display(value));
+  }
+}
+
+void add_column_values(json::object& item, const Snapshot& snapshot, EntityKind kind,
+                       std::uint32_t index, std::span<const Column* const> columns) {
+  if (columns.empty()) return;
+  json::object values;
+  for (const auto* column : columns) {
+    values[column->code] = column_value_json(*column, snapshot.value(*column, kind, index));
+  }
+  item["values"] = std::move(values);
+}
+
+json::array slugs_to_json(const Snapshot& snapshot, const std::vector<std::string>& slugs,
+                          auto find, auto render) {
+  json::array items;
+  for (const auto& slug : slugs) {
+    if (auto index = (snapshot.*find)(slug)) items.push_back(render(*index));
+  }
+  return items;
+}
+
+}  // namespace
+
+json::value number_json(double value) {
+  // Whole numbers print as integers (Boost.JSON writes every double in exponent form).
+  constexpr double kExact = 9007199254740992.0;  // 2^53
+  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) <= kExact) {
+    return static_cast<std::int64_t>(value);
+  }
+  return value;
+}
+
+json::value value_json(const FactorDefinition& factor, const FactorValue* value) {
+  if (value == nullptr) return nullptr;
+  if (factor.type == ValueType::boolean)
+    return value->number ? json::value(*value->number != 0) : nullptr;
+  if (value->number) return number_json(*value->number);
+  if (value->text) return json::string(*value->text);
+  return nullptr;
+}
+
+json::object factor_value_json(const FactorDefinition& factor, const FactorValue* value) {
+  return {{"code", factor.code},
+          {"label", factor.label},
+          {"group", to_string(factor.group)},
+          {"unit", factor.unit},
+          {"value", value_json(factor, value)},
+          {"disclosed", value != nullptr},
+          {"qualifier", value ? optional_json(value->qualifier) : nullptr},
+          {"source_url", value ? optional_json(value->source_url) : nullptr},
+          {"verified_on", value ? optional_json(value->verified_on) : nullptr}};
+}
+
+json::object factor_json(const FactorDefinition& factor) {
+  return {{"code", factor.code},
+          {"label", factor.label},
+          {"group", to_string(factor.group)},
+          {"type", to_string(factor.type)},
+          {"unit", factor.unit},
+          {"direction", to_string(factor.direction)},
+          {"scope", to_string(factor.scope)},
+          {"levels", strings_json(factor.levels)},
+          {"description", factor.description},
+          {"derived", !factor.derived_from.empty()}};
+}
+
+json::object university_json(const Snapshot& snapshot, std::uint32_t index,
+                             std::span<const Column* const> columns) {
+  const auto& u = snapshot.data().universities[index];
+  json::object item{{"id", u.id},
+                    {"slug", u.slug},
+                    {"name", u.name},
+                    {"short_name", optional_json(u.short_name)},
+                    {"state", optional_json(u.state)},
+                    {"city", optional_json(u.city)},
+                    {"institution_type", optional_json(u.institution_type)},
+                    {"year_established", optional_json(u.year_established)},
+                    {"website", optional_json(u.website)},
+                    {"modes", strings_json(u.modes)},
+                    {"programme_count", snapshot.programmes_of(index).size()},
+                    {"is_demo", u.is_demo}};
+  add_column_values(item, snapshot, EntityKind::university, index, columns);
+  return item;
+}
+
+json::object programme_json(const Snapshot& snapshot, std::uint32_t index,
+                            std::span<const Column* const> columns) {
+  const auto& p = snapshot.data().programmes[index];
+  const auto& u = snapshot.data().universities[snapshot.university_of(index)];
+  json::object item{{"id", p.id},
+                    {"slug", p.slug},
+                    {"name", p.name},
+                    {"level", p.level},
+                    {"discipline", optional_json(p.discipline)},
+                    {"mode", p.mode},
+                    {"exam_mode", optional_json(p.exam_mode)},
+                    {"duration_months", optional_json(p.duration_months)},
+                    {"fee_total_inr", optional_json(p.fee_total_inr)},
+                    {"fee_per_semester_inr", optional_json(p.fee_per_semester_inr)},
+                    {"emi_from_inr", optional_json(p.emi_from_inr)},
+                    {"is_demo", p.is_demo},
+                    {"university",
+                     {{"slug", u.slug},
+                      {"name", u.name},
+                      {"state", optional_json(u.state)},
+                      {"city", optional_json(u.city)}}}};
+  add_column_values(item, snapshot, EntityKind::programme, index, columns);
+  return item;
+}
+
+json::object career_json(const Career& career) {
+  return {{"id", career.id},
+          {"slug", career.slug},
+          {"name", career.name},
+          {"summary", career.summary},
+          {"onet_soc_code", optional_json(career.onet_soc_code)},
+          {"is_demo", career.is_demo}};
+}
+
+json::object course_json(const Course& course) {
+  return {{"id", course.id},
+          {"slug", course.slug},
+          {"name", course.name},
+          {"level", course.level},
+          {"mode", course.mode},
+          {"fee_min_inr", optional_json(course.fee_min_inr)},
+          {"fee_max_inr", optional_json(course.fee_max_inr)},
+          {"is_demo", course.is_demo}};
+}
+
+json::object recruiter_json(const Recruiter& recruiter) {
+  return {{"id", recruiter.id}, {"slug", recruiter.slug}, {"name", recruiter.name}};
+}
+
+json::array factor_values_json(const Snapshot& snapshot, EntityKind kind, std::uint32_t index) {
+  json::array values;
+  for (const auto& factor : snapshot.data().factors) {
+    if (!Snapshot::applies(factor, kind)) continue;
+    values.push_back(factor_value_json(factor, snapshot.factor_value(kind, index, factor)));
+  }
+  return values;
+}
+
+json::object university_detail_json(const Snapshot& snapshot, std::uint32_t index) {
+  auto body = university_json(snapshot, index);
+  body["factors"] = factor_values_json(snapshot, EntityKind::university, index);
+  json::array programmes;
+  for (auto p : snapshot.programmes_of(index)) programmes.push_back(programme_json(snapshot, p));
+  body["programmes"] = std::move(programmes);
+  return body;
+}
+
+json::object programme_detail_json(const Snapshot& snapshot, std::uint32_t index) {
+  const auto& data = snapshot.data();
+  const auto& p = data.programmes[index];
+  auto body = programme_json(snapshot, index);
+  body["eligibility"] = p.eligibility ? json::value(*p.eligibility) : nullptr;
+  body["specialisations"] = strings_json(p.specialisations);
+  body["course"] = nullptr;
+  if (p.course_slug) {
+    if (auto course = snapshot.find_course(*p.course_slug)) {
+      body["course"] = course_json(data.courses[*course]);
+    }
+  }
+  body["careers"] = slugs_to_json(snapshot, p.career_slugs, &Snapshot::find_career,
+                                  [&](std::uint32_t i) { return career_json(data.careers[i]); });
+  body["factors"] = factor_values_json(snapshot, EntityKind::programme, index);
+  return body;
+}
+
+json::object career_detail_json(const Snapshot& snapshot, std::uint32_t index) {
+  const auto& data = snapshot.data();
+  const auto& career = data.careers[index];
+  auto body = career_json(career);
+  json::array bands;
+  for (const auto& band : career.salary_bands) {
+    bands.push_back({{"band", band.band},
+                     {"years_min", band.years_min},
+                     {"years_max", band.years_max ? json::value(*band.years_max) : nullptr},
+                     {"salary_inr", band.salary_inr},
+                     {"salary_lpa", number_json(static_cast<double>(band.salary_inr) / 100000.0)},
+                     {"source", band.source},
+                     {"year", band.year}});
+  }
+  body["salary_bands"] = std::move(bands);
+  body["skills"] =
+      slugs_to_json(snapshot, career.skill_slugs, &Snapshot::find_skill, [&](std::uint32_t i) {
+        const auto& s = data.skills[i];
+        return json::object{{"slug", s.slug},
+                            {"name", s.name},
+                            {"kind", s.kind},
+                            {"specification", s.specification}};
+      });
+  body["next_careers"] = slugs_to_json(
+      snapshot, career.next_career_slugs, &Snapshot::find_career, [&](std::uint32_t i) {
+        return json::object{{"slug", data.careers[i].slug}, {"name", data.careers[i].name}};
+      });
+  body["recruiters"] =
+      slugs_to_json(snapshot, career.recruiter_slugs, &Snapshot::find_recruiter,
+                    [&](std::uint32_t i) { return recruiter_json(data.recruiters[i]); });
+  body["programmes_url"] = "/api/v1/programmes?career=" + career.slug;
+  return body;
+}
+
+}  // namespace disha::catalog

@@ -1,0 +1,39 @@
+#pragma once
+// JSON renderings of catalogue entities, shared by the REST binding and compare.
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include "features/catalog/snapshot.hpp"
+
+namespace disha::catalog {
+
+// A number as JSON: an integer when it is whole, so 1 is 1 and not 1E0.
+boost::json::value number_json(double value);
+// A factor value in its type: a number, true/false, or a string; null when absent.
+boost::json::value value_json(const FactorDefinition& factor, const FactorValue* value);
+// {code, label, group, unit, value, disclosed, qualifier, source_url, verified_on}.
+boost::json::object factor_value_json(const FactorDefinition& factor, const FactorValue* value);
+boost::json::object factor_json(const FactorDefinition& factor);
+
+// List items: the entity's own fields, plus `values` for the given columns (what the list was
+// filtered and sorted by).
+boost::json::object university_json(const Snapshot& snapshot, std::uint32_t index,
+                                    std::span<const Column* const> columns = {});
+boost::json::object programme_json(const Snapshot& snapshot, std::uint32_t index,
+                                   std::span<const Column* const> columns = {});
+boost::json::object career_json(const Career& career);
+boost::json::object course_json(const Course& course);
+boost::json::object recruiter_json(const Recruiter& recruiter);
+
+// Every factor of the entity's kind (a programme's include its university's), disclosed or not.
+boost::json::array factor_values_json(const Snapshot& snapshot, EntityKind kind,
+                                      std::uint32_t index);
+
+// The GET /{kind}/{key} bodies: the list item plus every factor value with its source, the
+// university's programmes, a programme's course and careers, a career's salary bands, skills,
+// next careers and recruiters.
+boost::json::object university_detail_json(const Snapshot& snapshot, std::uint32_t index);
+boost::json::object programme_detail_json(const Snapshot& snapshot, std::uint32_t index);
+boost::json::object career_detail_json(const Snapshot& snapshot, std::uint32_t index);
+
+}  // namespace disha::catalog

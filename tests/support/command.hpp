@@ -1,0 +1,14 @@
+#pragma once
+// Running the disha binary (or any shell command) from a test.
+#include <string>
+
+namespace disha::test {
+
+// Runs `command` through the shell; returns what it printed on stdout (append 2>&1 for stderr)
+// and sets exit_code.
+std::string run_command(const std::string& command, int& exit_code);
+
+// A string quoted for the shell.
+std::string shell_quote(const std::string& text);
+
+}  // namespace disha::test
