@@ -11,6 +11,7 @@
 #include "features/accounts/rest.hpp"
 #include "features/catalog/admin_rest.hpp"
 #include "features/catalog/rest.hpp"
+#include "features/compare/rest.hpp"
 #include "features/finder/rest.hpp"
 #include "features/meta/rest.hpp"
 #include "features/roi/rest.hpp"
@@ -98,6 +99,7 @@ struct Application::Parts {
     accounts::add_routes(router, account_service, audit_log);
     catalog::add_routes(router, *catalog_service);
     catalog::add_admin_routes(router, *catalog_service);
+    compare::add_routes(router, *catalog_service, distributions);
     // Such routes refuse every request (default deny); say so loudly at start.
     for (const auto& route : http::routes_without_policy(router)) {
       spdlog::warn("route {} declares no access policy: every request to it is refused", route);
@@ -129,6 +131,7 @@ struct Application::Parts {
   accounts::AuditLog audit_log;
   // Built once migrations (and the seed) are in: it loads the catalogue's first snapshot.
   std::unique_ptr<catalog::CatalogService> catalog_service;
+  compare::DistributionCache distributions;
   http::RateLimiter rate_limiter;
   http::Router router;
   http::Handler pipeline;

@@ -237,5 +237,110 @@ TEST_F(CatalogApi, RefusesBadParametersNamingThem) {
   expect_problem(request(port(), "GET", "/api/v1/careers/astronaut"), 404);
 }
 
+TEST_F(CatalogApi, ComparesUniversitiesRowByRowMarkingTheBest) {
+  const std::string three =
+      "indian-institute-of-technology-madras,indian-agricultural-research-institute,"
+      "indian-institute-of-technology-roorkee";
+  auto body = get_json("/api/v1/compare?universities=" + three).as_object();
+  EXPECT_EQ(body.at("kind"), "universities");
+  ASSERT_EQ(body.at("entities").as_array().size(), 3u);
+  std::map<std::string, json::array> rows;
+  for (const auto& group : body.at("groups").as_array()) {
+    for (const auto& row : group.at("rows").as_array()) {
+      rows[std::string(row.at("code").as_string())] = row.at("cells").as_array();
+    }
+  }
+  // Ranks 1, 1 and 1 in their categories: no best. Scores differ: the highest is best.
+  for (const auto& cell : rows.at("nirf_rank")) EXPECT_FALSE(cell.at("best").as_bool());
+  int best_scores = 0;
+  for (const auto& cell : rows.at("nirf_score")) best_scores += cell.at("best").as_bool();
+  EXPECT_EQ(best_scores, 1);
+  // Not disclosed is shown as such, never as zero, and never best.
+  for (const auto& cell : rows.at("naac")) {
+    EXPECT_TRUE(cell.at("value").is_null());
+    EXPECT_FALSE(cell.at("disclosed").as_bool());
+    EXPECT_FALSE(cell.at("best").as_bool());
+  }
+  EXPECT_FALSE(rows.contains("fee"));  // a programme's factor
+  EXPECT_EQ(body.at("share_url").as_string(), "/api/v1/compare?universities=" + three);
+}
+
+TEST_F(CatalogApi, ScoresByWeightsStablyWhateverElseIsCompared) {
+  auto scores_of = [&](const std::string& programmes) {
+    auto body = get_json("/api/v1/compare?programmes=" + programmes +
+                         "&weights=placement:5,median_salary:3,nirf_rank:2")
+                    .as_object();
+    std::map<std::int64_t, json::object> by_id;
+    for (const auto& score : body.at("scores").as_array()) {
+      by_id[score.at("id").as_int64()] = score.as_object();
+    }
+    return by_id;
+  };
+  auto page = get_json("/api/v1/programmes?level=PG&limit=4&sort=-placement").as_object();
+  std::vector<std::string> slugs;
+  for (const auto& item : page.at("items").as_array())
+    slugs.emplace_back(item.at("slug").as_string());
+  ASSERT_EQ(slugs.size(), 4u);
+  auto two = scores_of(slugs[0] + "," + slugs[1]);
+  auto four = scores_of(slugs[0] + "," + slugs[1] + "," + slugs[2] + "," + slugs[3]);
+  ASSERT_EQ(two.size(), 2u);
+  for (const auto& [id, score] : two) {
+    EXPECT_DOUBLE_EQ(score.at("score").to_number<double>(),
+                     four.at(id).at("score").to_number<double>());
+    double points = 0;
+    for (const auto& c : score.at("contributions").as_array())
+      points += c.at("points").to_number<double>();
+    EXPECT_NEAR(points, score.at("score").to_number<double>(), 1e-9);
+    EXPECT_GT(score.at("coverage").to_number<double>(), 0);
+  }
+}
+
+TEST_F(CatalogApi, ComparesAsCsvForSpreadsheets) {
+  auto response = request(port(), "GET",
+                          "/api/v1/compare?universities=indian-institute-of-technology-madras,"
+                          "indian-agricultural-research-institute&weights=nirf_score:1",
+                          {}, {{"Accept", "text/csv"}});
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(response.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(response.body.rfind("group,factor,unit,Indian Institute of Technology- Madras,", 0), 0u)
+      << response.body.substr(0, 200);
+  EXPECT_NE(response.body.find("NAAC grade,,not disclosed,not disclosed"), std::string::npos);
+  EXPECT_NE(response.body.find("weighted score (0-100)"), std::string::npos);
+  EXPECT_NE(response.body.find(" *"), std::string::npos);
+  auto json_tag = request(port(), "GET",
+                          "/api/v1/compare?universities=indian-institute-of-technology-madras,"
+                          "indian-agricultural-research-institute&weights=nirf_score:1")
+                      .header("etag");
+  EXPECT_NE(json_tag, response.header("etag"));  // the representation differs by Accept
+}
+
+TEST_F(CatalogApi, RefusesBadComparisonsNamingTheParameter) {
+  const std::string madras = "indian-institute-of-technology-madras";
+  expect_problem(request(port(), "GET", "/api/v1/compare?universities=" + madras), 400,
+                 "universities");
+  std::string eleven = madras;
+  auto page = get_json("/api/v1/universities?limit=11").as_object();
+  eleven.clear();
+  for (const auto& item : page.at("items").as_array()) {
+    eleven += (eleven.empty() ? "" : ",") + std::string(item.at("slug").as_string());
+  }
+  expect_problem(request(port(), "GET", "/api/v1/compare?universities=" + eleven), 400,
+                 "universities");
+  expect_problem(request(port(), "GET", "/api/v1/compare?programmes=a,b"), 400, "programmes");
+  expect_problem(request(port(), "GET", "/api/v1/compare?universities=" + madras + "," + madras),
+                 400, "universities");
+  expect_problem(request(port(), "GET", "/api/v1/compare"), 400, "universities");
+  expect_problem(request(port(), "GET", "/api/v1/compare?universities=a,b&programmes=c,d"), 400,
+                 "universities");
+  const std::string pair = madras + ",indian-agricultural-research-institute";
+  expect_problem(request(port(), "GET", "/api/v1/compare?universities=" + pair + "&weights=fee:2"),
+                 400, "weights");  // a programme's factor
+  expect_problem(
+      request(port(), "GET", "/api/v1/compare?universities=" + pair + "&weights=nirf_rank:0"), 400,
+      "weights");
+  expect_problem(request(port(), "GET", "/api/v1/compare?universities=" + pair + "&colour=red"),
+                 400, "colour");
+}
+
 }  // namespace
 }  // namespace disha::test
