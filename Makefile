@@ -19,7 +19,7 @@ build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build
-	$(BUILD_DIR)/src/disha serve --listen $(LISTEN) --db $(DB)
+	$(BUILD_DIR)/src/disha serve --seed --listen $(LISTEN) --db $(DB)
 
 # Every test: unit, integration on SQLite and on a throwaway PostgreSQL server.
 test: build

@@ -14,6 +14,7 @@
 #include "features/compare/rest.hpp"
 #include "features/finder/rest.hpp"
 #include "features/meta/rest.hpp"
+#include "features/roi/programme_rest.hpp"
 #include "features/roi/rest.hpp"
 #include "http/auth.hpp"
 #include "http/middleware.hpp"
@@ -100,6 +101,7 @@ struct Application::Parts {
     catalog::add_routes(router, *catalog_service);
     catalog::add_admin_routes(router, *catalog_service);
     compare::add_routes(router, *catalog_service, distributions);
+    roi::add_programme_routes(router, workers, *catalog_service);
     // Such routes refuse every request (default deny); say so loudly at start.
     for (const auto& route : http::routes_without_policy(router)) {
       spdlog::warn("route {} declares no access policy: every request to it is refused", route);
