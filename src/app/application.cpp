@@ -10,6 +10,7 @@
 #include "app/ops_routes.hpp"
 #include "features/accounts/rest.hpp"
 #include "features/catalog/admin_rest.hpp"
+#include "features/catalog/json.hpp"
 #include "features/catalog/rest.hpp"
 #include "features/compare/rest.hpp"
 #include "features/finder/rest.hpp"
@@ -80,7 +81,10 @@ struct Application::Parts {
         meta_repository(async_database),
         meta_service(meta_repository, DISHA_VERSION, std::string(store::name(database->dialect()))),
         finder_repository(async_database),
-        finder_service(finder, finder_repository),
+        finder_service(finder, finder_repository,
+                       [this](boost::json::object& career) {
+                         catalog::add_career_outlook(*catalog_service->snapshot(), career);
+                       }),
         account_repository(async_database),
         account_service(
             account_repository, workers,

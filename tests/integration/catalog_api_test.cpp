@@ -237,6 +237,32 @@ TEST_F(CatalogApi, RefusesBadParametersNamingThem) {
   expect_problem(request(port(), "GET", "/api/v1/careers/astronaut"), 404);
 }
 
+TEST_F(CatalogApi, CareerTestResultsCarrySalaryBandsAndProgrammesFromTheCatalogue) {
+  json::array answers;
+  const int per_area[] = {2, 5, 1, 1, 2, 5};  // R I A S E C: an analytical profile
+  for (int i = 0; i < 60; ++i) answers.push_back(per_area[(i / 2) % 6]);
+  auto response = request(port(), "POST", "/api/v1/career-test/responses",
+                          json::serialize(json::object{{"answers", answers}}),
+                          {{"Content-Type", "application/json"}});
+  ASSERT_EQ(response.status, 201) << response.body;
+  auto result = response.json();
+  std::size_t with_salaries = 0;
+  for (const auto& match : result.at("matches").as_array()) {
+    const auto& career = match.at("career").as_object();
+    EXPECT_FALSE(career.at("salary_bands").as_array().empty()) << career.at("slug");
+    EXPECT_TRUE(career.at("programmes").is_array());
+    EXPECT_EQ(career.at("programmes_url").as_string(),
+              "/api/v1/programmes?career=" + std::string(career.at("slug").as_string()));
+    ++with_salaries;
+  }
+  EXPECT_EQ(with_salaries, 10u);  // every Disha career is in the catalogue
+  auto backend = std::find_if(
+      result.at("matches").as_array().begin(), result.at("matches").as_array().end(),
+      [](const json::value& m) { return m.at("career").at("slug") == "backend-developer"; });
+  ASSERT_NE(backend, result.at("matches").as_array().end());
+  EXPECT_EQ(backend->at("career").at("salary_bands").as_array().size(), 4u);
+}
+
 TEST_F(CatalogApi, ComparesUniversitiesRowByRowMarkingTheBest) {
   const std::string three =
       "indian-institute-of-technology-madras,indian-agricultural-research-institute,"

@@ -201,10 +201,7 @@ json::object programme_detail_json(const Snapshot& snapshot, std::uint32_t index
   return body;
 }
 
-json::object career_detail_json(const Snapshot& snapshot, std::uint32_t index) {
-  const auto& data = snapshot.data();
-  const auto& career = data.careers[index];
-  auto body = career_json(career);
+json::array salary_bands_json(const Career& career) {
   json::array bands;
   for (const auto& band : career.salary_bands) {
     bands.push_back({{"band", band.band},
@@ -215,7 +212,33 @@ json::object career_detail_json(const Snapshot& snapshot, std::uint32_t index) {
                      {"source", band.source},
                      {"year", band.year}});
   }
-  body["salary_bands"] = std::move(bands);
+  return bands;
+}
+
+void add_career_outlook(const Snapshot& snapshot, json::object& career, std::size_t programmes) {
+  const auto* slug = career.if_contains("slug");
+  if (!slug || !slug->is_string()) return;
+  auto index = snapshot.find_career(slug->as_string());
+  if (!index) return;
+  const auto& found = snapshot.data().careers[*index];
+  career["salary_bands"] = salary_bands_json(found);
+  ListQuery query;
+  query.kind = EntityKind::programme;
+  query.career_id = found.id;
+  query.sort.column = snapshot.column("placement", EntityKind::programme);
+  query.sort.descending = true;
+  query.limit = programmes;
+  json::array items;
+  for (auto p : snapshot.list(query).items) items.push_back(programme_json(snapshot, p));
+  career["programmes"] = std::move(items);
+  career["programmes_url"] = "/api/v1/programmes?career=" + found.slug;
+}
+
+json::object career_detail_json(const Snapshot& snapshot, std::uint32_t index) {
+  const auto& data = snapshot.data();
+  const auto& career = data.careers[index];
+  auto body = career_json(career);
+  body["salary_bands"] = salary_bands_json(career);
   body["skills"] =
       slugs_to_json(snapshot, career.skill_slugs, &Snapshot::find_skill, [&](std::uint32_t i) {
         const auto& s = data.skills[i];

@@ -36,4 +36,11 @@ boost::json::object university_detail_json(const Snapshot& snapshot, std::uint32
 boost::json::object programme_detail_json(const Snapshot& snapshot, std::uint32_t index);
 boost::json::object career_detail_json(const Snapshot& snapshot, std::uint32_t index);
 
+boost::json::array salary_bands_json(const Career& career);
+// For other features' results that name a career by "slug": adds its salary bands, up to
+// `programmes` programmes leading to it (best placement rate first) and the URL of them all.
+// An unknown slug is left as it is.
+void add_career_outlook(const Snapshot& snapshot, boost::json::object& career,
+                        std::size_t programmes = 3);
+
 }  // namespace disha::catalog

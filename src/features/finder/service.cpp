@@ -30,6 +30,12 @@ boost::asio::awaitable<SavedResult> FinderService::submit(const boost::json::val
   auto outcome = finder_.evaluate(request);
   SavedResult saved{random_hex(kIdBytes), utc_timestamp(std::chrono::system_clock::now()), {}};
   auto json = to_json(outcome);
+  if (career_details_) {
+    for (auto& match : json.as_object()["matches"].as_array()) {
+      if (auto* career = match.as_object().if_contains("career"))
+        career_details_(career->as_object());
+    }
+  }
   json.as_object()["id"] = saved.id;
   json.as_object()["created_at"] = saved.created_at;
   saved.result_json = boost::json::serialize(json);

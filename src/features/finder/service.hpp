@@ -1,7 +1,9 @@
 #pragma once
 // The Career Finder feature: the questionnaire, scoring a learner's answers with the pure engine,
 // and saving the result under an opaque id.
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -12,8 +14,13 @@ namespace disha::finder {
 
 class FinderService {
  public:
-  FinderService(const Finder& finder, FinderRepository& repository)
-      : finder_(finder), repository_(repository) {}
+  // Adds what the catalogue knows (salary bands, programmes) to a matched career's object,
+  // which holds at least its "slug". The finder knows no catalogue: the app wires this in.
+  using CareerDetails = std::function<void(boost::json::object& career)>;
+
+  FinderService(const Finder& finder, FinderRepository& repository,
+                CareerDetails career_details = {})
+      : finder_(finder), repository_(repository), career_details_(std::move(career_details)) {}
 
   // GET /api/v1/career-test?form=…; an absent form means the long form.
   boost::json::value questionnaire(std::optional<std::string_view> form) const;
@@ -25,6 +32,7 @@ class FinderService {
  private:
   const Finder& finder_;
   FinderRepository& repository_;
+  CareerDetails career_details_;
 };
 
 }  // namespace disha::finder
