@@ -29,13 +29,11 @@ std::string as_text(const json::object& object) {
 }
 
 // An entity as the audit trail records it: its own fields and stored values (derived factor
-// values are computed from the fields, so they are left out).
+// values are computed from the fields, so the snapshot leaves them out).
 template <class Entity>
-std::string audit_json(const Snapshot& snapshot, Entity entity) {
-  std::erase_if(entity.values, [&](const FactorValue& value) {
-    const auto* factor = snapshot.factor(value.factor_code);
-    return factor == nullptr || !factor->derived_from.empty();
-  });
+std::string audit_json(const Snapshot& snapshot, EntityKind kind, std::uint32_t index,
+                       Entity entity) {
+  entity.values = snapshot.stored_values(kind, index);
   return as_text(to_json(entity));
 }
 
@@ -101,12 +99,12 @@ std::optional<std::string> before_of(const Snapshot& snapshot, Table table, std:
   switch (table) {
     case Table::universities:
       if (auto i = snapshot.find(EntityKind::university, key)) {
-        return audit_json(snapshot, data.universities[*i]);
+        return audit_json(snapshot, EntityKind::university, *i, data.universities[*i]);
       }
       return std::nullopt;
     case Table::programmes:
       if (auto i = snapshot.find(EntityKind::programme, key)) {
-        return audit_json(snapshot, data.programmes[*i]);
+        return audit_json(snapshot, EntityKind::programme, *i, data.programmes[*i]);
       }
       return std::nullopt;
     case Table::careers:
@@ -133,14 +131,14 @@ Upsert prepare(Table table, const json::object& body, std::optional<std::string_
     case Table::universities: {
       auto u = university_from_json(body, key);
       validate(u, factors);
-      auto after = audit_json(snapshot, u);
+      auto after = as_text(to_json(u));
       return {u.slug, std::move(after),
               [u](CatalogWriter& writer, store::Connection&) { writer.upsert_university(u); }};
     }
     case Table::programmes: {
       auto p = programme_from_json(body, key);
       validate(p, factors);
-      auto after = audit_json(snapshot, p);
+      auto after = as_text(to_json(p));
       return {p.slug, std::move(after),
               [p](CatalogWriter& writer, store::Connection&) { writer.upsert_programme(p); }};
     }
@@ -267,7 +265,7 @@ void add_value_routes(http::Router& router, CatalogService& service, EntityKind 
         if (!factor) not_found("factor", code);
         auto value = factor_value_from_json(body, *factor);
         validate_value(value, owner, lookup_in(*snapshot), "value");
-        const auto* current = snapshot->factor_value(owner, *index, *factor);
+        auto current = snapshot->factor_value(owner, *index, *factor);
         std::optional<std::string> before;
         if (current) before = as_text(to_json(*current));
         const auto entity_key = key + "/" + code;
@@ -280,10 +278,10 @@ void add_value_routes(http::Router& router, CatalogService& service, EntityKind 
         auto fresh = service.snapshot();
         auto fresh_index = fresh->find(owner, key);
         if (!fresh_index) not_found(to_string(owner), key);
-        co_return http::json_response(
-            http::Status::ok,
-            factor_value_json(*fresh->factor(code),
-                              fresh->factor_value(owner, *fresh_index, *fresh->factor(code))));
+        const auto& fresh_factor = *fresh->factor(code);
+        auto stored = fresh->factor_value(owner, *fresh_index, fresh_factor);
+        co_return http::json_response(http::Status::ok,
+                                      factor_value_json(fresh_factor, stored ? &*stored : nullptr));
       },
       admin);
 
@@ -301,7 +299,7 @@ void add_value_routes(http::Router& router, CatalogService& service, EntityKind 
           throw Error(ErrorCode::conflict,
                       code + " is computed from the " + factor->derived_from + " field", "code");
         }
-        const auto* current = snapshot->factor_value(owner, *index, *factor);
+        auto current = snapshot->factor_value(owner, *index, *factor);
         if (!current) not_found("value of " + code + " for", key);
         auto before = as_text(to_json(*current));
         const auto entity_key = key + "/" + code;

@@ -36,7 +36,7 @@ json::value column_value_json(const Column& column, double value) {
 void add_column_values(json::object& item, const Snapshot& snapshot, EntityKind kind,
                        std::uint32_t index, std::span<const Column* const> columns) {
   if (columns.empty()) return;
-  json::object values;
+  json::object values(item.storage());
   for (const auto* column : columns) {
     values[column->code] = column_value_json(*column, snapshot.value(*column, kind, index));
   }
@@ -97,46 +97,68 @@ json::object factor_json(const FactorDefinition& factor) {
           {"derived", !factor.derived_from.empty()}};
 }
 
+namespace {
+
+// Members written straight into the item's storage: list pages build thousands of these.
+template <class T>
+void put(json::object& item, std::string_view key, const std::optional<T>& value) {
+  if (value) {
+    item.emplace(key, *value);
+  } else {
+    item.emplace(key, nullptr);
+  }
+}
+
+}  // namespace
+
 json::object university_json(const Snapshot& snapshot, std::uint32_t index,
-                             std::span<const Column* const> columns) {
+                             std::span<const Column* const> columns, json::storage_ptr storage) {
   const auto& u = snapshot.data().universities[index];
-  json::object item{{"id", u.id},
-                    {"slug", u.slug},
-                    {"name", u.name},
-                    {"short_name", optional_json(u.short_name)},
-                    {"state", optional_json(u.state)},
-                    {"city", optional_json(u.city)},
-                    {"institution_type", optional_json(u.institution_type)},
-                    {"year_established", optional_json(u.year_established)},
-                    {"website", optional_json(u.website)},
-                    {"modes", strings_json(u.modes)},
-                    {"programme_count", snapshot.programmes_of(index).size()},
-                    {"is_demo", u.is_demo}};
+  json::object item(storage);
+  item.reserve(13);
+  item.emplace("id", u.id);
+  item.emplace("slug", u.slug);
+  item.emplace("name", u.name);
+  put(item, "short_name", u.short_name);
+  put(item, "state", u.state);
+  put(item, "city", u.city);
+  put(item, "institution_type", u.institution_type);
+  put(item, "year_established", u.year_established);
+  put(item, "website", u.website);
+  json::array modes(storage);
+  for (const auto& mode : u.modes) modes.emplace_back(mode);
+  item.emplace("modes", std::move(modes));
+  item.emplace("programme_count", snapshot.programmes_of(index).size());
+  item.emplace("is_demo", u.is_demo);
   add_column_values(item, snapshot, EntityKind::university, index, columns);
   return item;
 }
 
 json::object programme_json(const Snapshot& snapshot, std::uint32_t index,
-                            std::span<const Column* const> columns) {
+                            std::span<const Column* const> columns, json::storage_ptr storage) {
   const auto& p = snapshot.data().programmes[index];
   const auto& u = snapshot.data().universities[snapshot.university_of(index)];
-  json::object item{{"id", p.id},
-                    {"slug", p.slug},
-                    {"name", p.name},
-                    {"level", p.level},
-                    {"discipline", optional_json(p.discipline)},
-                    {"mode", p.mode},
-                    {"exam_mode", optional_json(p.exam_mode)},
-                    {"duration_months", optional_json(p.duration_months)},
-                    {"fee_total_inr", optional_json(p.fee_total_inr)},
-                    {"fee_per_semester_inr", optional_json(p.fee_per_semester_inr)},
-                    {"emi_from_inr", optional_json(p.emi_from_inr)},
-                    {"is_demo", p.is_demo},
-                    {"university",
-                     {{"slug", u.slug},
-                      {"name", u.name},
-                      {"state", optional_json(u.state)},
-                      {"city", optional_json(u.city)}}}};
+  json::object item(storage);
+  item.reserve(14);
+  item.emplace("id", p.id);
+  item.emplace("slug", p.slug);
+  item.emplace("name", p.name);
+  item.emplace("level", p.level);
+  put(item, "discipline", p.discipline);
+  item.emplace("mode", p.mode);
+  put(item, "exam_mode", p.exam_mode);
+  put(item, "duration_months", p.duration_months);
+  put(item, "fee_total_inr", p.fee_total_inr);
+  put(item, "fee_per_semester_inr", p.fee_per_semester_inr);
+  put(item, "emi_from_inr", p.emi_from_inr);
+  item.emplace("is_demo", p.is_demo);
+  json::object university(storage);
+  university.reserve(4);
+  university.emplace("slug", u.slug);
+  university.emplace("name", u.name);
+  put(university, "state", u.state);
+  put(university, "city", u.city);
+  item.emplace("university", std::move(university));
   add_column_values(item, snapshot, EntityKind::programme, index, columns);
   return item;
 }
@@ -169,7 +191,8 @@ json::array factor_values_json(const Snapshot& snapshot, EntityKind kind, std::u
   json::array values;
   for (const auto& factor : snapshot.data().factors) {
     if (!Snapshot::applies(factor, kind)) continue;
-    values.push_back(factor_value_json(factor, snapshot.factor_value(kind, index, factor)));
+    auto value = snapshot.factor_value(kind, index, factor);
+    values.push_back(factor_value_json(factor, value ? &*value : nullptr));
   }
   return values;
 }

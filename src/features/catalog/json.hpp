@@ -17,10 +17,13 @@ boost::json::object factor_json(const FactorDefinition& factor);
 
 // List items: the entity's own fields, plus `values` for the given columns (what the list was
 // filtered and sorted by).
+// `storage` (a page's monotonic arena) holds the item's tree.
 boost::json::object university_json(const Snapshot& snapshot, std::uint32_t index,
-                                    std::span<const Column* const> columns = {});
+                                    std::span<const Column* const> columns = {},
+                                    boost::json::storage_ptr storage = {});
 boost::json::object programme_json(const Snapshot& snapshot, std::uint32_t index,
-                                   std::span<const Column* const> columns = {});
+                                   std::span<const Column* const> columns = {},
+                                   boost::json::storage_ptr storage = {});
 boost::json::object career_json(const Career& career);
 boost::json::object course_json(const Course& course);
 boost::json::object recruiter_json(const Recruiter& recruiter);

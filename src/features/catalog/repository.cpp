@@ -15,13 +15,14 @@ std::optional<int> optional_int(const Row& row, std::string_view column) {
   return static_cast<int>(*value);
 }
 
-FactorValue read_value(const Row& row) {
-  return FactorValue{row.get<std::string>("code"),
-                     row.get<std::optional<double>>("number_value"),
-                     row.get<std::optional<std::string>>("text_value"),
-                     row.get<std::optional<std::string>>("qualifier"),
-                     row.get<std::optional<std::string>>("source_url"),
-                     row.get<std::optional<std::string>>("verified_on")};
+// A row of (owner, factor_id, number_value, text_value, qualifier, source_url, verified_on),
+// read by position: a large catalogue has a million of them.
+FactorValue read_value(const Row& row, const std::unordered_map<std::int64_t, std::string>& codes) {
+  return FactorValue{codes.at(row.get<std::int64_t>(1)), row.get<std::optional<double>>(2),
+                     row.get<std::optional<std::string>>(3),
+                     row.get<std::optional<std::string>>(4),
+                     row.get<std::optional<std::string>>(5),
+                     row.get<std::optional<std::string>>(6)};
 }
 
 // Rows of (owner id, slug) into owner id → list of slugs.
@@ -52,6 +53,17 @@ constexpr std::string_view kUpsertProgrammeValue =
     "ON CONFLICT (programme_id, factor_id) DO UPDATE SET number_value = excluded.number_value, "
     "text_value = excluded.text_value, qualifier = excluded.qualifier, "
     "source_url = excluded.source_url, verified_on = excluded.verified_on";
+
+// Calls fn(low, high) over consecutive id ranges covering [min, max] of `bounds`: a large table is
+// read a slice at a time, so a whole result set never sits in memory at once.
+template <class Fn>
+void for_id_ranges(store::Connection& db, std::string_view bounds, Fn fn) {
+  constexpr std::int64_t kSlice = 20'000;
+  auto row = db.query(bounds)[0];
+  if (row.is_null(0)) return;
+  const auto first = row.get<std::int64_t>(0), last = row.get<std::int64_t>(1);
+  for (auto low = first; low <= last; low += kSlice) fn(low, std::min(last, low + kSlice - 1));
+}
 
 }  // namespace
 
@@ -93,6 +105,8 @@ CatalogData load_catalog(store::Connection& db) {
   data.revision = catalog_revision(db);
 
   data.factors = load_factors(db);
+  std::unordered_map<std::int64_t, std::string> factor_codes;
+  for (const auto& factor : data.factors) factor_codes.emplace(factor.id, factor.code);
 
   std::unordered_map<std::int64_t, std::size_t> university_at;
   std::unordered_map<std::int64_t, std::string> university_slug;
@@ -115,13 +129,17 @@ CatalogData load_catalog(store::Connection& db) {
     university_slug.emplace(u.id, u.slug);
     data.universities.push_back(std::move(u));
   }
-  for (const auto& row : db.query(
-           "SELECT v.university_id AS owner, f.code, v.number_value, v.text_value, v.qualifier, "
-           "v.source_url, v.verified_on FROM university_factor_values v "
-           "JOIN factors f ON f.id = v.factor_id ORDER BY v.university_id, f.position")) {
-    data.universities[university_at.at(row.get<std::int64_t>("owner"))].values.push_back(
-        read_value(row));
-  }
+  for_id_ranges(
+      db, "SELECT min(id), max(id) FROM universities", [&](std::int64_t low, std::int64_t high) {
+        for (const auto& row : db.query(
+                 "SELECT university_id, factor_id, number_value, text_value, qualifier, "
+                 "source_url, verified_on FROM university_factor_values "
+                 "WHERE university_id BETWEEN $1 AND $2",
+                 low, high)) {
+          data.universities[university_at.at(row.get<std::int64_t>(0))].values.push_back(
+              read_value(row, factor_codes));
+        }
+      });
 
   std::unordered_map<std::int64_t, std::string> course_slug;
   for (const auto& row : db.query("SELECT id, slug, name, level, mode, fee_min_inr, fee_max_inr, "
@@ -143,42 +161,48 @@ CatalogData load_catalog(store::Connection& db) {
                      "SELECT pc.programme_id, c.slug FROM programme_careers pc "
                      "JOIN careers c ON c.id = pc.career_id ORDER BY pc.programme_id, c.slug");
   std::unordered_map<std::int64_t, std::size_t> programme_at;
-  for (const auto& row : db.query(
-           "SELECT id, slug, university_id, course_id, name, level, discipline, duration_months, "
-           "fee_total_inr, fee_per_semester_inr, emi_from_inr, mode, exam_mode, eligibility, "
-           "specialisations, is_demo FROM programmes ORDER BY id")) {
-    Programme p;
-    p.id = row.get<std::int64_t>("id");
-    p.slug = row.get<std::string>("slug");
-    p.university_slug = university_slug.at(row.get<std::int64_t>("university_id"));
-    if (auto course = row.get<std::optional<std::int64_t>>("course_id")) {
-      p.course_slug = course_slug.at(*course);
-    }
-    p.name = row.get<std::string>("name");
-    p.level = row.get<std::string>("level");
-    p.discipline = row.get<std::optional<std::string>>("discipline");
-    p.duration_months = optional_int(row, "duration_months");
-    p.fee_total_inr = row.get<std::optional<std::int64_t>>("fee_total_inr");
-    p.fee_per_semester_inr = row.get<std::optional<std::int64_t>>("fee_per_semester_inr");
-    p.emi_from_inr = row.get<std::optional<std::int64_t>>("emi_from_inr");
-    p.mode = row.get<std::string>("mode");
-    p.exam_mode = row.get<std::optional<std::string>>("exam_mode");
-    p.eligibility = row.get<std::optional<std::string>>("eligibility");
-    p.specialisations = split_list(row.get<std::string>("specialisations"));
-    p.is_demo = row.get<bool>("is_demo");
-    if (auto found = programme_careers.find(p.id); found != programme_careers.end()) {
-      p.career_slugs = std::move(found->second);
-    }
-    programme_at.emplace(p.id, data.programmes.size());
-    data.programmes.push_back(std::move(p));
-  }
-  for (const auto& row : db.query(
-           "SELECT v.programme_id AS owner, f.code, v.number_value, v.text_value, v.qualifier, "
-           "v.source_url, v.verified_on FROM programme_factor_values v "
-           "JOIN factors f ON f.id = v.factor_id ORDER BY v.programme_id, f.position")) {
-    data.programmes[programme_at.at(row.get<std::int64_t>("owner"))].values.push_back(
-        read_value(row));
-  }
+  for_id_ranges(
+      db, "SELECT min(id), max(id) FROM programmes", [&](std::int64_t low, std::int64_t high) {
+        for (const auto& row : db.query(
+                 "SELECT id, slug, university_id, course_id, name, level, discipline, "
+                 "duration_months, "
+                 "fee_total_inr, fee_per_semester_inr, emi_from_inr, mode, exam_mode, eligibility, "
+                 "specialisations, is_demo FROM programmes WHERE id BETWEEN $1 AND $2 ORDER BY id",
+                 low, high)) {
+          Programme p;
+          p.id = row.get<std::int64_t>("id");
+          p.slug = row.get<std::string>("slug");
+          p.university_slug = university_slug.at(row.get<std::int64_t>("university_id"));
+          if (auto course = row.get<std::optional<std::int64_t>>("course_id")) {
+            p.course_slug = course_slug.at(*course);
+          }
+          p.name = row.get<std::string>("name");
+          p.level = row.get<std::string>("level");
+          p.discipline = row.get<std::optional<std::string>>("discipline");
+          p.duration_months = optional_int(row, "duration_months");
+          p.fee_total_inr = row.get<std::optional<std::int64_t>>("fee_total_inr");
+          p.fee_per_semester_inr = row.get<std::optional<std::int64_t>>("fee_per_semester_inr");
+          p.emi_from_inr = row.get<std::optional<std::int64_t>>("emi_from_inr");
+          p.mode = row.get<std::string>("mode");
+          p.exam_mode = row.get<std::optional<std::string>>("exam_mode");
+          p.eligibility = row.get<std::optional<std::string>>("eligibility");
+          p.specialisations = split_list(row.get<std::string>("specialisations"));
+          p.is_demo = row.get<bool>("is_demo");
+          if (auto found = programme_careers.find(p.id); found != programme_careers.end()) {
+            p.career_slugs = std::move(found->second);
+          }
+          programme_at.emplace(p.id, data.programmes.size());
+          data.programmes.push_back(std::move(p));
+        }
+        for (const auto& row :
+             db.query("SELECT programme_id, factor_id, number_value, text_value, qualifier, "
+                      "source_url, verified_on FROM programme_factor_values "
+                      "WHERE programme_id BETWEEN $1 AND $2",
+                      low, high)) {
+          data.programmes[programme_at.at(row.get<std::int64_t>(0))].values.push_back(
+              read_value(row, factor_codes));
+        }
+      });
 
   for (const auto& row :
        db.query("SELECT id, slug, name, kind, specification FROM skills ORDER BY id")) {

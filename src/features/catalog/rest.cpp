@@ -1,6 +1,7 @@
 #include "features/catalog/rest.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 
 #include "features/catalog/cursor.hpp"
@@ -22,14 +23,15 @@ using SnapshotPtr = std::shared_ptr<const Snapshot>;
 constexpr std::string_view kCacheControl = "no-cache";
 
 // Answers from the snapshot with validators: 304 when the client's copy is current, otherwise
-// the body that render() builds.
+// the body that render(storage) builds, its tree in one arena freed at once after serialising.
 template <class Render>
 http::Response cached(const http::Context& context, const Snapshot& snapshot, Render render) {
   auto etag = http::entity_tag(snapshot.digest(), context.request);
   if (auto not_modified = http::not_modified(context.request, etag, kCacheControl)) {
     return std::move(*not_modified);
   }
-  auto response = http::json_response(http::Status::ok, render());
+  json::monotonic_resource arena;
+  auto response = http::json_response(http::Status::ok, render(json::storage_ptr(&arena)));
   http::set_validators(response, etag, kCacheControl);
   return response;
 }
@@ -39,8 +41,9 @@ http::Response cached(const http::Context& context, const Snapshot& snapshot, Re
 }
 
 json::object page_json(json::array items, const ListPage& page) {
-  json::object body{{"items", std::move(items)},
-                    {"next_cursor", page.next_cursor ? json::value(*page.next_cursor) : nullptr}};
+  json::object body(items.storage());
+  body.emplace("items", std::move(items));
+  body.emplace("next_cursor", page.next_cursor ? json::value(*page.next_cursor) : nullptr);
   if (page.total) {
     body["total"] = *page.total;
     json::object facets;
@@ -73,12 +76,12 @@ template <class ItemJson>
 http::Response list_entities(const http::Context& context, const Snapshot& snapshot,
                              EntityKind kind, ItemJson item_json) {
   auto query = parse_list_query(snapshot, kind, context.query.items());
-  return cached(context, snapshot, [&] {
+  return cached(context, snapshot, [&](json::storage_ptr storage) {
     auto page = snapshot.list(query);
     auto columns = shown_columns(query);
-    json::array items;
+    json::array items(storage);
     items.reserve(page.items.size());
-    for (auto index : page.items) items.push_back(item_json(snapshot, index, columns));
+    for (auto index : page.items) items.push_back(item_json(snapshot, index, columns, storage));
     return page_json(std::move(items), page);
   });
 }
@@ -163,10 +166,11 @@ void add_routes(http::Router& router, CatalogService& service) {
       Method::get, "/api/v1/universities",
       [&service](http::Context& context) -> Awaitable {
         auto snapshot = service.snapshot();
-        co_return list_entities(context, *snapshot, EntityKind::university,
-                                [](const Snapshot& s, std::uint32_t i, const auto& columns) {
-                                  return university_json(s, i, columns);
-                                });
+        co_return list_entities(
+            context, *snapshot, EntityKind::university,
+            [](const Snapshot& s, std::uint32_t i, const auto& columns, json::storage_ptr storage) {
+              return university_json(s, i, columns, storage);
+            });
       },
       read);
   router.add(
@@ -176,18 +180,20 @@ void add_routes(http::Router& router, CatalogService& service) {
         auto key = context.param("key");
         auto index = snapshot->find(EntityKind::university, key);
         if (!index) not_found("university", key);
-        co_return cached(context, *snapshot,
-                         [&] { return university_detail_json(*snapshot, *index); });
+        co_return cached(context, *snapshot, [&](json::storage_ptr) {
+          return university_detail_json(*snapshot, *index);
+        });
       },
       read);
   router.add(
       Method::get, "/api/v1/programmes",
       [&service](http::Context& context) -> Awaitable {
         auto snapshot = service.snapshot();
-        co_return list_entities(context, *snapshot, EntityKind::programme,
-                                [](const Snapshot& s, std::uint32_t i, const auto& columns) {
-                                  return programme_json(s, i, columns);
-                                });
+        co_return list_entities(
+            context, *snapshot, EntityKind::programme,
+            [](const Snapshot& s, std::uint32_t i, const auto& columns, json::storage_ptr storage) {
+              return programme_json(s, i, columns, storage);
+            });
       },
       read);
   router.add(
@@ -197,8 +203,9 @@ void add_routes(http::Router& router, CatalogService& service) {
         auto key = context.param("key");
         auto index = snapshot->find(EntityKind::programme, key);
         if (!index) not_found("programme", key);
-        co_return cached(context, *snapshot,
-                         [&] { return programme_detail_json(*snapshot, *index); });
+        co_return cached(context, *snapshot, [&](json::storage_ptr) {
+          return programme_detail_json(*snapshot, *index);
+        });
       },
       read);
 
@@ -209,7 +216,7 @@ void add_routes(http::Router& router, CatalogService& service) {
         const auto& careers = snapshot->data().careers;
         auto list = small_list(context, careers.size(), &snapshot->career_index(), {},
                                [](std::uint32_t) { return true; });
-        co_return cached(context, *snapshot, [&] {
+        co_return cached(context, *snapshot, [&](json::storage_ptr) {
           return small_page(list, [&](std::uint32_t i) { return career_json(careers[i]); });
         });
       },
@@ -220,7 +227,8 @@ void add_routes(http::Router& router, CatalogService& service) {
         auto snapshot = service.snapshot();
         auto index = snapshot->find_career(context.param("key"));
         if (!index) not_found("career", context.param("key"));
-        co_return cached(context, *snapshot, [&] { return career_detail_json(*snapshot, *index); });
+        co_return cached(context, *snapshot,
+                         [&](json::storage_ptr) { return career_detail_json(*snapshot, *index); });
       },
       read);
   router.add(
@@ -233,7 +241,7 @@ void add_routes(http::Router& router, CatalogService& service) {
                                  return matches(context, "level", courses[i].level) &&
                                         matches(context, "mode", courses[i].mode);
                                });
-        co_return cached(context, *snapshot, [&] {
+        co_return cached(context, *snapshot, [&](json::storage_ptr) {
           return small_page(list, [&](std::uint32_t i) { return course_json(courses[i]); });
         });
       },
@@ -244,8 +252,9 @@ void add_routes(http::Router& router, CatalogService& service) {
         auto snapshot = service.snapshot();
         auto index = snapshot->find_course(context.param("key"));
         if (!index) not_found("course", context.param("key"));
-        co_return cached(context, *snapshot,
-                         [&] { return course_json(snapshot->data().courses[*index]); });
+        co_return cached(context, *snapshot, [&](json::storage_ptr) {
+          return course_json(snapshot->data().courses[*index]);
+        });
       },
       read);
   router.add(
@@ -255,7 +264,7 @@ void add_routes(http::Router& router, CatalogService& service) {
         const auto& recruiters = snapshot->data().recruiters;
         auto list = small_list(context, recruiters.size(), &snapshot->recruiter_index(), {},
                                [](std::uint32_t) { return true; });
-        co_return cached(context, *snapshot, [&] {
+        co_return cached(context, *snapshot, [&](json::storage_ptr) {
           return small_page(list, [&](std::uint32_t i) { return recruiter_json(recruiters[i]); });
         });
       },
@@ -266,8 +275,9 @@ void add_routes(http::Router& router, CatalogService& service) {
         auto snapshot = service.snapshot();
         auto index = snapshot->find_recruiter(context.param("key"));
         if (!index) not_found("recruiter", context.param("key"));
-        co_return cached(context, *snapshot,
-                         [&] { return recruiter_json(snapshot->data().recruiters[*index]); });
+        co_return cached(context, *snapshot, [&](json::storage_ptr) {
+          return recruiter_json(snapshot->data().recruiters[*index]);
+        });
       },
       read);
   router.add(
@@ -281,7 +291,7 @@ void add_routes(http::Router& router, CatalogService& service) {
                                         matches(context, "scope", to_string(factors[i].scope)) &&
                                         matches(context, "type", to_string(factors[i].type));
                                });
-        co_return cached(context, *snapshot, [&] {
+        co_return cached(context, *snapshot, [&](json::storage_ptr) {
           return small_page(list, [&](std::uint32_t i) { return factor_json(factors[i]); });
         });
       },
@@ -292,7 +302,8 @@ void add_routes(http::Router& router, CatalogService& service) {
         auto snapshot = service.snapshot();
         const auto* factor = snapshot->factor(context.param("code"));
         if (!factor) not_found("factor", context.param("code"));
-        co_return cached(context, *snapshot, [&] { return factor_json(*factor); });
+        co_return cached(context, *snapshot,
+                         [&](json::storage_ptr) { return factor_json(*factor); });
       },
       read);
 }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <thread>
 
 #include "core/error.hpp"
 #include "features/catalog/cursor.hpp"
@@ -165,14 +166,6 @@ std::string format_number(double value) {
   return ec == std::errc() ? std::string(buffer, end) : std::string("0");
 }
 
-FactorValue derived(const FactorDefinition& factor, double number) {
-  return FactorValue{factor.code, number, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
-}
-FactorValue derived(const FactorDefinition& factor, std::string text) {
-  return FactorValue{factor.code,  std::nullopt, std::move(text),
-                     std::nullopt, std::nullopt, std::nullopt};
-}
-
 }  // namespace
 
 std::string Column::display(double value) const {
@@ -193,8 +186,9 @@ std::string Column::display(double value) const {
 }
 
 std::string SortKey::canonical() const {
-  std::string key = relevance ? "relevance" : column ? column->code : "name";
-  return descending ? "-" + key : key;
+  std::string key = descending ? "-" : "";
+  key += relevance ? "relevance" : column ? column->code : "name";
+  return key;
 }
 
 // The order of a list: by the sort key, missing values last (by id), ties by id in the
@@ -272,37 +266,11 @@ struct Snapshot::Order {
 
 Snapshot::Snapshot(CatalogData data, int current_year) : data_(std::move(data)) {
   digest_ = digest_of(data_);
-  derive_values(current_year);
   build_lookups();
-  build_columns();
-}
-
-void Snapshot::derive_values(int current_year) {
-  for (const auto& factor : data_.factors) {
-    const auto& from = factor.derived_from;
-    if (from.empty()) continue;
-    for (auto& u : data_.universities) {
-      if (from == "year_established" && u.year_established) {
-        u.values.push_back(
-            derived(factor, static_cast<double>(current_year - *u.year_established)));
-      } else if (from == "institution_type" && u.institution_type) {
-        u.values.push_back(derived(factor, *u.institution_type));
-      }
-    }
-    for (auto& p : data_.programmes) {
-      auto add_number = [&](const auto& field) {
-        if (field) p.values.push_back(derived(factor, static_cast<double>(*field)));
-      };
-      if (from == "fee_total_inr") add_number(p.fee_total_inr);
-      if (from == "fee_per_semester_inr") add_number(p.fee_per_semester_inr);
-      if (from == "emi_from_inr") add_number(p.emi_from_inr);
-      if (from == "duration_months") add_number(p.duration_months);
-      if (from == "mode") p.values.push_back(derived(factor, p.mode));
-      if (from == "exam_mode" && p.exam_mode) p.values.push_back(derived(factor, *p.exam_mode));
-      if (from == "specialisations" && !p.specialisations.empty()) {
-        p.values.push_back(derived(factor, static_cast<double>(p.specialisations.size())));
-      }
-    }
+  {
+    // The largest index builds on another core while the columns fill (jthread joins on exit).
+    std::jthread programmes([this] { build_programme_index(); });
+    build_columns(current_year);
   }
 }
 
@@ -346,16 +314,6 @@ void Snapshot::build_lookups() {
                                   {u.city.value_or(""), 1.0},
                                   {u.state.value_or(""), 1.0}};
   });
-  programme_index_ = index_names(data_.programmes.size(), [&](std::uint32_t i) {
-    const auto& p = data_.programmes[i];
-    const auto& u = data_.universities[university_of_[i]];
-    return std::vector<TextField>{{p.name, 3.0},
-                                  {p.discipline.value_or(""), 2.0},
-                                  {u.name, 1.5},
-                                  {u.short_name.value_or(""), 1.5},
-                                  {u.city.value_or(""), 0.5},
-                                  {u.state.value_or(""), 0.5}};
-  });
   career_index_ = index_names(data_.careers.size(), [&](std::uint32_t i) {
     return std::vector<TextField>{{data_.careers[i].name, 3.0}, {data_.careers[i].summary, 1.0}};
   });
@@ -367,9 +325,24 @@ void Snapshot::build_lookups() {
   });
 }
 
+// Reads only entity fields that build_columns() leaves alone, so both may run at once.
+void Snapshot::build_programme_index() {
+  programme_index_ = index_names(data_.programmes.size(), [&](std::uint32_t i) {
+    const auto& p = data_.programmes[i];
+    const auto& u = data_.universities[university_of_[i]];
+    return std::vector<TextField>{{p.name, 3.0},
+                                  {p.discipline.value_or(""), 2.0},
+                                  {u.name, 1.5},
+                                  {u.short_name.value_or(""), 1.5},
+                                  {u.city.value_or(""), 0.5},
+                                  {u.state.value_or(""), 0.5}};
+  });
+}
+
 Column& Snapshot::add_column(std::string code, std::string label, ValueType type, EntityKind scope,
                              const FactorDefinition* factor) {
   auto column = std::make_unique<Column>();
+  column->index = static_cast<std::uint32_t>(columns_.size());
   column->code = std::move(code);
   column->label = std::move(label);
   column->type = type;
@@ -411,7 +384,7 @@ double encoded(Column& column, const FactorValue& value) {
 
 }  // namespace
 
-void Snapshot::build_columns() {
+void Snapshot::build_columns(int current_year) {
   using enum EntityKind;
   auto& state = add_column("state", "State", ValueType::enumeration, university, nullptr);
   auto& city = add_column("city", "City", ValueType::enumeration, university, nullptr);
@@ -438,18 +411,25 @@ void Snapshot::build_columns() {
     programme_demo.values[i] = p.is_demo ? 1 : 0;
   }
 
-  std::vector<Column*> factor_columns;
   for (const auto& factor : data_.factors) {
-    factor_columns.push_back(
-        &add_column(factor.code, factor.label, factor.type, factor.scope, &factor));
+    auto& column = add_column(factor.code, factor.label, factor.type, factor.scope, &factor);
+    if (!factor.derived_from.empty()) fill_derived(column, factor.derived_from, current_year);
   }
-  auto fill = [&](EntityKind scope, std::uint32_t index, const std::vector<FactorValue>& values) {
+  auto fill = [&](EntityKind scope, std::uint32_t index, std::vector<FactorValue>& values) {
     for (const auto& value : values) {
       auto* column = const_cast<Column*>(this->column(value.factor_code, scope));
-      if (column && column->factor && column->scope == scope) {
-        column->values[index] = encoded(*column, value);
+      if (!column || !column->factor || column->scope != scope ||
+          !column->factor->derived_from.empty()) {
+        continue;
+      }
+      column->values[index] = encoded(*column, value);
+      if (value.qualifier || value.source_url || value.verified_on) {
+        provenance_[std::uint64_t{column->index} << 32 | index] =
+            Provenance{intern_text(value.qualifier), intern_text(value.source_url),
+                       intern_text(value.verified_on)};
       }
     }
+    std::vector<FactorValue>().swap(values);  // the columns hold them now
   };
   for (std::uint32_t i = 0; i < data_.universities.size(); ++i) {
     fill(university, i, data_.universities[i].values);
@@ -465,6 +445,43 @@ void Snapshot::build_columns() {
   }
   university_by_name_ = std::make_unique<Lazy>();
   programme_by_name_ = std::make_unique<Lazy>();
+}
+
+const std::string* Snapshot::intern_text(const std::optional<std::string>& text) {
+  if (!text) return nullptr;
+  return &*strings_.insert(*text).first;
+}
+
+// A derived factor's values come from the entity's own fields.
+void Snapshot::fill_derived(Column& column, const std::string& field, int current_year) {
+  auto number = [](const auto& value) { return value ? static_cast<double>(*value) : kMissing; };
+  auto label = [&column](const std::optional<std::string>& text) {
+    return text && !text->empty() ? intern(column, *text) : kMissing;
+  };
+  if (column.scope == EntityKind::university) {
+    for (std::uint32_t i = 0; i < data_.universities.size(); ++i) {
+      const auto& u = data_.universities[i];
+      if (field == "year_established" && u.year_established) {
+        column.values[i] = current_year - *u.year_established;
+      } else if (field == "institution_type") {
+        column.values[i] = label(u.institution_type);
+      }
+    }
+    return;
+  }
+  for (std::uint32_t i = 0; i < data_.programmes.size(); ++i) {
+    const auto& p = data_.programmes[i];
+    auto& value = column.values[i];
+    if (field == "fee_total_inr") value = number(p.fee_total_inr);
+    if (field == "fee_per_semester_inr") value = number(p.fee_per_semester_inr);
+    if (field == "emi_from_inr") value = number(p.emi_from_inr);
+    if (field == "duration_months") value = number(p.duration_months);
+    if (field == "mode") value = label(p.mode);
+    if (field == "exam_mode") value = label(p.exam_mode);
+    if (field == "specialisations" && !p.specialisations.empty()) {
+      value = static_cast<double>(p.specialisations.size());
+    }
+  }
 }
 
 std::size_t Snapshot::count(EntityKind kind) const {
@@ -522,18 +539,43 @@ std::optional<std::uint32_t> Snapshot::find_skill(std::string_view slug) const {
   return lookup(skill_slugs_, nullptr, slug);
 }
 
-const FactorValue* Snapshot::factor_value(EntityKind kind, std::uint32_t index,
-                                          const FactorDefinition& factor) const {
-  if (!applies(factor, kind)) return nullptr;
-  const auto& values =
-      factor.scope == EntityKind::university
-          ? data_.universities[kind == EntityKind::university ? index : university_of_[index]]
-                .values
-          : data_.programmes[index].values;
-  for (const auto& value : values) {
-    if (value.factor_code == factor.code) return &value;
+std::optional<FactorValue> Snapshot::factor_value(EntityKind kind, std::uint32_t index,
+                                                  const FactorDefinition& factor) const {
+  if (!applies(factor, kind)) return std::nullopt;
+  const auto& columns =
+      factor.scope == EntityKind::university ? university_columns_ : programme_columns_;
+  auto found = columns.find(factor.code);
+  if (found == columns.end()) return std::nullopt;
+  const Column& column = *found->second;
+  const auto entity = factor.scope == kind ? index : university_of_[index];
+  const double value = column.values[entity];
+  if (std::isnan(value)) return std::nullopt;
+  FactorValue result;
+  result.factor_code = factor.code;
+  if (column.ordered() && column.type != ValueType::grade) {
+    result.number = value;
+  } else {
+    result.text = column.display(value);
   }
-  return nullptr;
+  if (auto p = provenance_.find(std::uint64_t{column.index} << 32 | entity);
+      p != provenance_.end()) {
+    auto copy = [](const std::string* text) {
+      return text ? std::optional<std::string>(*text) : std::nullopt;
+    };
+    result.qualifier = copy(p->second.qualifier);
+    result.source_url = copy(p->second.source_url);
+    result.verified_on = copy(p->second.verified_on);
+  }
+  return result;
+}
+
+std::vector<FactorValue> Snapshot::stored_values(EntityKind kind, std::uint32_t index) const {
+  std::vector<FactorValue> values;
+  for (const auto& factor : data_.factors) {
+    if (factor.scope != kind || !factor.derived_from.empty()) continue;
+    if (auto value = factor_value(kind, index, factor)) values.push_back(std::move(*value));
+  }
+  return values;
 }
 
 const Snapshot::Lazy& Snapshot::sorted_by(const Column* column, EntityKind kind) const {
@@ -576,16 +618,29 @@ bool satisfies(const Filter& filter, double value) {
   return false;
 }
 
+// Appends only: GCC 12 at -O3 warns falsely (-Wrestrict) on `"literal" + std::string`.
 std::string canonical(const ListQuery& query) {
-  std::string text = std::string(to_string(query.kind)) + "\n" + query.text + "\n";
+  std::string text(to_string(query.kind));
+  text += '\n';
+  text += query.text;
+  text += '\n';
   for (const auto& filter : query.filters) {
-    text += filter.parameter + (filter.op == Filter::Op::one_of ? "=" : "~");
+    text += filter.parameter;
+    text += filter.op == Filter::Op::one_of ? '=' : '~';
     text += format_number(filter.bound);
-    for (double value : filter.values) text += "," + format_number(value);
-    text += "\n";
+    for (double value : filter.values) {
+      text += ',';
+      text += format_number(value);
+    }
+    text += '\n';
   }
-  if (query.career_id) text += "career=" + std::to_string(*query.career_id) + "\n";
-  return text + query.sort.canonical();
+  if (query.career_id) {
+    text += "career=";
+    text += std::to_string(*query.career_id);
+    text += '\n';
+  }
+  text += query.sort.canonical();
+  return text;
 }
 
 }  // namespace

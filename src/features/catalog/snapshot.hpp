@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct CatalogData {
 };
 
 struct Column {
+  std::uint32_t index = 0;  // in the snapshot's list of columns
   std::string code;
   std::string label;
   ValueType type = ValueType::number;
@@ -136,9 +138,12 @@ class Snapshot {
   static bool applies(const FactorDefinition& factor, EntityKind kind) noexcept {
     return factor.scope == kind || kind == EntityKind::programme;
   }
-  // The entity's value of the factor (derived ones included), or null when not disclosed.
-  const FactorValue* factor_value(EntityKind kind, std::uint32_t index,
-                                  const FactorDefinition& factor) const;
+  // The entity's value of the factor (derived ones included) with its provenance, or nullopt
+  // when not disclosed.
+  std::optional<FactorValue> factor_value(EntityKind kind, std::uint32_t index,
+                                          const FactorDefinition& factor) const;
+  // The entity's own stored values (derived ones excluded), as an admin would write them.
+  std::vector<FactorValue> stored_values(EntityKind kind, std::uint32_t index) const;
 
   // Throws disha::Error (bad_request, field "cursor") for a cursor of another query.
   ListPage list(const ListQuery& query) const;
@@ -156,16 +161,28 @@ class Snapshot {
     std::size_t present = 0;             // how many have a value
   };
 
-  void derive_values(int current_year);
+  struct Provenance {
+    const std::string* qualifier = nullptr;
+    const std::string* source_url = nullptr;
+    const std::string* verified_on = nullptr;
+  };
+
   void build_lookups();
-  void build_columns();
+  void build_programme_index();
+  void build_columns(int current_year);
+  void fill_derived(Column& column, const std::string& field, int current_year);
+  const std::string* intern_text(const std::optional<std::string>& text);
   Column& add_column(std::string code, std::string label, ValueType type, EntityKind scope,
                      const FactorDefinition* factor);
   const Lazy& sorted_by(const Column* column, EntityKind kind) const;
   std::size_t count(EntityKind kind) const;
 
+  // Entities keep their fields; their factor values move into the columns (and qualifiers and
+  // sources into provenance_), which keeps a 100,000-programme catalogue small.
   CatalogData data_;
   std::uint64_t digest_ = 0;
+  std::unordered_map<std::uint64_t, Provenance> provenance_;  // column index << 32 | entity
+  std::unordered_set<std::string> strings_;                   // provenance texts, stored once
   std::vector<std::unique_ptr<Column>> columns_;
   std::unordered_map<std::string, const Column*> university_columns_;
   std::unordered_map<std::string, const Column*> programme_columns_;

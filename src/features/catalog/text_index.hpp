@@ -31,6 +31,7 @@
 // allocates two bit sets and two float arrays of N entries (the floats left uninitialised).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <span>
 #include <string>
@@ -50,7 +51,8 @@ class TextIndex {
   static constexpr std::size_t kMaxQueryBytes = 256;
   static constexpr std::size_t kMaxTerms = 16;
   static constexpr std::size_t kAllHits = std::numeric_limits<std::size_t>::max();
-  // Weights are relative; the bounds keep every score a normal, positive float.
+  // Weights are relative; the bounds catch nonsense (zero, negative, NaN) and keep scores far
+  // from the limits of float.
   static constexpr double kMinWeight = 0.001;
   static constexpr double kMaxWeight = 1000;
 
@@ -96,7 +98,9 @@ class TextIndex {
   std::vector<Hit> search(std::string_view query, std::size_t limit = kAllHits) const;
 
   std::size_t documents() const noexcept { return document_count_; }
-  std::size_t vocabulary_size() const noexcept { return token_starts_.size() - 1; }
+  std::size_t vocabulary_size() const noexcept {
+    return token_starts_.empty() ? 0 : token_starts_.size() - 1;  // empty once moved from
+  }
 
  private:
   struct Expansion {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -31,7 +32,7 @@ class DistributionCache {
 };
 
 struct Cell {
-  const catalog::FactorValue* value = nullptr;  // null: not disclosed
+  std::optional<catalog::FactorValue> value;  // nullopt: not disclosed
   bool best = false;
 };
 

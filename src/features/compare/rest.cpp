@@ -42,7 +42,7 @@ json::object comparison_json(const Snapshot& snapshot, const Comparison& compari
     for (const auto& row : group.rows) {
       json::array cells;
       for (const auto& cell : row.cells) {
-        auto item = catalog::factor_value_json(*row.factor, cell.value);
+        auto item = catalog::factor_value_json(*row.factor, cell.value ? &*cell.value : nullptr);
         json::object compact{{"value", item["value"]},
                              {"disclosed", item["disclosed"]},
                              {"best", cell.best},
@@ -92,7 +92,7 @@ json::object comparison_json(const Snapshot& snapshot, const Comparison& compari
 
 std::string display(const catalog::FactorDefinition& factor, const Cell& cell) {
   if (!cell.value) return std::string(kNotDisclosed);
-  auto value = catalog::value_json(factor, cell.value);
+  auto value = catalog::value_json(factor, &*cell.value);
   std::string text = value.is_string() ? std::string(value.as_string())
                      : value.is_bool() ? (value.as_bool() ? "yes" : "no")
                                        : fmt::format("{}", value.to_number<double>());

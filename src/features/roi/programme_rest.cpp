@@ -126,7 +126,7 @@ std::pair<json::object, json::array> build_request(const catalog::Snapshot& snap
   member_object(request, "earnings")["salary_bands"] = std::move(bands);
   from_catalogue.emplace_back("earnings.salary_bands");
   if (const auto* placement = snapshot.factor("placement")) {
-    if (const auto* value = snapshot.factor_value(EntityKind::programme, index, *placement)) {
+    if (auto value = snapshot.factor_value(EntityKind::programme, index, *placement)) {
       // A percentage with one decimal becomes a fraction without binary noise.
       member_object(request, "earnings")["placement_probability"] =
           std::round(*value->number * 10.0) / 1000.0;

@@ -142,11 +142,11 @@ TEST_F(SnapshotTest, DerivedFactorsComeFromTheEntitysFields) {
             (Slugs{"alpha-university-btech", "alpha-university-mca"}));
   const auto* years = snapshot.factor("years_established");
   auto alpha = *snapshot.find(EntityKind::university, "alpha-university");
-  ASSERT_NE(snapshot.factor_value(EntityKind::university, alpha, *years), nullptr);
+  ASSERT_TRUE(snapshot.factor_value(EntityKind::university, alpha, *years));
   EXPECT_EQ(*snapshot.factor_value(EntityKind::university, alpha, *years)->number, 76);
   // Delta's programmes disclose no fee.
   auto delta = *snapshot.find(EntityKind::programme, "delta-college-mca");
-  EXPECT_EQ(snapshot.factor_value(EntityKind::programme, delta, *snapshot.factor("fee")), nullptr);
+  EXPECT_FALSE(snapshot.factor_value(EntityKind::programme, delta, *snapshot.factor("fee")));
 }
 
 TEST_F(SnapshotTest, PagesFollowTheOrderWithoutRepeatsOrGaps) {
