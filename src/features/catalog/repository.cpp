@@ -1,5 +1,7 @@
 #include "features/catalog/repository.hpp"
 
+#include <thread>
+
 #include "core/error.hpp"
 #include "core/time.hpp"
 
@@ -18,11 +20,10 @@ std::optional<int> optional_int(const Row& row, std::string_view column) {
 // A row of (owner, factor_id, number_value, text_value, qualifier, source_url, verified_on),
 // read by position: a large catalogue has a million of them.
 FactorValue read_value(const Row& row, const std::unordered_map<std::int64_t, std::string>& codes) {
-  return FactorValue{codes.at(row.get<std::int64_t>(1)), row.get<std::optional<double>>(2),
-                     row.get<std::optional<std::string>>(3),
-                     row.get<std::optional<std::string>>(4),
-                     row.get<std::optional<std::string>>(5),
-                     row.get<std::optional<std::string>>(6)};
+  return FactorValue{
+      codes.at(row.get<std::int64_t>(1)),     row.get<std::optional<double>>(2),
+      row.get<std::optional<std::string>>(3), row.get<std::optional<std::string>>(4),
+      row.get<std::optional<std::string>>(5), row.get<std::optional<std::string>>(6)};
 }
 
 // Rows of (owner id, slug) into owner id → list of slugs.
@@ -100,7 +101,7 @@ std::vector<std::string> load_slugs(store::Connection& db, std::string_view sele
   return slugs;
 }
 
-CatalogData load_catalog(store::Connection& db) {
+CatalogData load_catalog(store::Connection& db, store::Connection* second) {
   CatalogData data;
   data.revision = catalog_revision(db);
 
@@ -131,11 +132,11 @@ CatalogData load_catalog(store::Connection& db) {
   }
   for_id_ranges(
       db, "SELECT min(id), max(id) FROM universities", [&](std::int64_t low, std::int64_t high) {
-        for (const auto& row : db.query(
-                 "SELECT university_id, factor_id, number_value, text_value, qualifier, "
-                 "source_url, verified_on FROM university_factor_values "
-                 "WHERE university_id BETWEEN $1 AND $2",
-                 low, high)) {
+        for (const auto& row :
+             db.query("SELECT university_id, factor_id, number_value, text_value, qualifier, "
+                      "source_url, verified_on FROM university_factor_values "
+                      "WHERE university_id BETWEEN $1 AND $2",
+                      low, high)) {
           data.universities[university_at.at(row.get<std::int64_t>(0))].values.push_back(
               read_value(row, factor_codes));
         }
@@ -194,15 +195,30 @@ CatalogData load_catalog(store::Connection& db) {
           programme_at.emplace(p.id, data.programmes.size());
           data.programmes.push_back(std::move(p));
         }
-        for (const auto& row :
-             db.query("SELECT programme_id, factor_id, number_value, text_value, qualifier, "
-                      "source_url, verified_on FROM programme_factor_values "
-                      "WHERE programme_id BETWEEN $1 AND $2",
-                      low, high)) {
-          data.programmes[programme_at.at(row.get<std::int64_t>(0))].values.push_back(
-              read_value(row, factor_codes));
-        }
       });
+  // The largest table. With a second connection, alternate slices are read on another thread:
+  // each slice fills other programmes, and the maps it reads are complete by now.
+  auto read_values = [&](store::Connection& connection, int part, int parts) {
+    int slice = 0;
+    for_id_ranges(connection, "SELECT min(id), max(id) FROM programmes",
+                  [&](std::int64_t low, std::int64_t high) {
+                    if (slice++ % parts != part) return;
+                    for (const auto& row : connection.query(
+                             "SELECT programme_id, factor_id, number_value, text_value, "
+                             "qualifier, source_url, verified_on FROM programme_factor_values "
+                             "WHERE programme_id BETWEEN $1 AND $2",
+                             low, high)) {
+                      data.programmes[programme_at.at(row.get<std::int64_t>(0))].values.push_back(
+                          read_value(row, factor_codes));
+                    }
+                  });
+  };
+  if (second) {
+    std::jthread helper([&] { read_values(*second, 1, 2); });
+    read_values(db, 0, 2);
+  } else {
+    read_values(db, 0, 1);
+  }
 
   for (const auto& row :
        db.query("SELECT id, slug, name, kind, specification FROM skills ORDER BY id")) {

@@ -11,7 +11,8 @@
 
 namespace disha::catalog {
 
-CatalogData load_catalog(store::Connection& db);
+// `second`, another read connection, lets the largest table load on two threads.
+CatalogData load_catalog(store::Connection& db, store::Connection* second = nullptr);
 std::vector<FactorDefinition> load_factors(store::Connection& db);
 // The first column of a constant query such as "SELECT slug FROM universities".
 std::vector<std::string> load_slugs(store::Connection& db, std::string_view select_slugs);

@@ -32,7 +32,8 @@ class CatalogService {
   boost::asio::awaitable<bool> refresh_if_stale();
 
  private:
-  std::shared_ptr<const Snapshot> load(store::Connection& db) const;
+  std::shared_ptr<const Snapshot> load(store::Connection& db,
+                                       store::Connection* second = nullptr) const;
   void install(std::shared_ptr<const Snapshot> fresh);
 
   store::AsyncDatabase& database_;
