@@ -95,6 +95,7 @@ struct Application::Parts {
     store::Migrator(*database, migrations).migrate();
     if (config.seed) seed_database(*database);
     catalog_service = std::make_unique<catalog::CatalogService>(async_database);
+    catalog_service->watch(config.catalog_poll);
     add_pool_metrics(metrics, *database, workers);
 
     add_ops_routes(router, {async_database, migrations, metrics});

@@ -102,6 +102,11 @@ void add_serve_flags(CLI::App& command, ServeFlags& flags) {
       ->delimiter(',');
   command.add_flag("--seed", flags.seed, "load the built-in seed data first (idempotent)")
       ->envname("DISHA_SEED");
+  command
+      .add_option("--catalog-poll", flags.catalog_poll,
+                  "how often to look for catalogue changes made by other instances")
+      ->envname("DISHA_CATALOG_POLL")
+      ->capture_default_str();
 }
 
 ServeConfig to_config(const ServeFlags& flags) {
@@ -150,6 +155,10 @@ ServeConfig to_config(const ServeFlags& flags) {
   http::TrustedProxies{flags.trusted_proxies};  // fail early, with the flag named
   config.trusted_proxies = flags.trusted_proxies;
   config.seed = flags.seed;
+  config.catalog_poll = parse_duration(flags.catalog_poll, "catalog-poll");
+  if (config.catalog_poll.count() <= 0) {
+    throw Error(ErrorCode::bad_request, "must be positive", "catalog-poll");
+  }
   return config;
 }
 

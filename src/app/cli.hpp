@@ -35,6 +35,7 @@ struct ServeFlags {
   std::string rate_limit_credentials = "20/m";
   std::vector<std::string> trusted_proxies;
   bool seed = false;
+  std::string catalog_poll = "2s";
 };
 
 void add_serve_flags(CLI::App& command, ServeFlags& flags);

@@ -28,6 +28,8 @@ struct ServeConfig {
   http::RateLimits rate_limits;
   std::vector<std::string> trusted_proxies;  // addresses or CIDR ranges
   bool seed = false;                         // load the built-in seed before serving
+  // How often the catalogue's revision is checked for other instances' writes.
+  std::chrono::milliseconds catalog_poll{std::chrono::seconds(2)};
 };
 
 // "1.5s", "250ms", "2m", "10" (seconds). Throws disha::Error(bad_request) naming `field`.

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "command.hpp"
 #include "server_fixture.hpp"
@@ -151,6 +152,24 @@ TEST(CatalogTools, ImportsARealCatalogueWithAColumnMapping) {
   ASSERT_EQ(madras.status, 200);
   ASSERT_EQ(madras.json().at("items").as_array().size(), 1u) << madras.body;
   EXPECT_EQ(madras.json().at("items").at(0).at("state"), "Tamil Nadu");
+}
+
+TEST(CatalogTools, ARunningServerServesWhatAnotherProcessWrote) {
+  const auto url = fresh_database_url();
+  DishaProcess server(url, {"--seed", "--catalog-poll", "100ms"});
+  auto file = temporary_file("late.csv", "name,state\nLate Arrival University,Goa\n");
+  int exit_code = -1;
+  auto output = disha(
+      "import " + shell_quote(file.string()) + " --kind universities --db " + shell_quote(url),
+      exit_code);
+  fs::remove(file);
+  ASSERT_EQ(exit_code, 0) << output;
+  int status = 0;
+  for (int attempt = 0; attempt < 100 && status != 200; ++attempt) {
+    status = request(server.port(), "GET", "/api/v1/universities/late-arrival-university").status;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(status, 200) << "the server never saw the import";
 }
 
 TEST(CatalogTools, RefusesAFileWithBadRowsReportingEachAndImportsNothing) {

@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 
 namespace disha::catalog {
 
@@ -61,14 +63,30 @@ void CatalogService::install(std::shared_ptr<const Snapshot> fresh) {
   }
 }
 
-boost::asio::awaitable<bool> CatalogService::refresh_if_stale() {
-  const auto known = snapshot()->revision();
-  auto fresh = co_await database_.read([this, known](store::Connection& db) {
-    return catalog_revision(db) == known ? std::shared_ptr<const Snapshot>() : load(db);
+bool CatalogService::refresh_if_stale() {
+  auto lease = database_.database().acquire(store::Access::read);
+  if (catalog_revision(*lease) == snapshot()->revision()) return false;
+  install(load(*lease));
+  return true;
+}
+
+void CatalogService::watch(std::chrono::milliseconds interval) {
+  watcher_ = std::jthread([this, interval](std::stop_token stop) {
+    std::mutex mutex;
+    std::condition_variable_any wake;
+    while (true) {
+      std::unique_lock lock(mutex);
+      // Sleeps for the interval, waking at once when the service stops.
+      wake.wait_for(lock, stop, interval, [] { return false; });
+      if (stop.stop_requested()) return;
+      try {
+        refresh_if_stale();
+      } catch (const std::exception& error) {
+        // The database may be away for a moment; the old snapshot keeps serving.
+        spdlog::warn("catalogue refresh failed: {}", error.what());
+      }
+    }
   });
-  if (!fresh) co_return false;
-  install(std::move(fresh));
-  co_return true;
 }
 
 }  // namespace disha::catalog

@@ -5,8 +5,10 @@
 // write is acknowledged, so the next read sees it.
 #include <atomic>
 #include <boost/asio/awaitable.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <thread>
 
 #include "features/catalog/repository.hpp"
 #include "features/catalog/snapshot.hpp"
@@ -28,8 +30,11 @@ class CatalogService {
   // fn is taken by reference (keep it in a named local): GCC 12 mishandles by-value coroutine
   // parameters of a call that is the operand of co_await.
   boost::asio::awaitable<void> write(const WriteFn& fn);
-  // Rebuilds the snapshot from the database when another instance changed the catalogue.
-  boost::asio::awaitable<bool> refresh_if_stale();
+  // Rebuilds the snapshot when the database's revision is not the snapshot's: another instance
+  // (or `disha import`) changed the catalogue. Blocking; true when a new snapshot went in.
+  bool refresh_if_stale();
+  // Calls refresh_if_stale() every `interval` on a thread of its own until the service goes.
+  void watch(std::chrono::milliseconds interval);
 
  private:
   std::shared_ptr<const Snapshot> load(store::Connection& db,
@@ -38,6 +43,7 @@ class CatalogService {
 
   store::AsyncDatabase& database_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
+  std::jthread watcher_;  // declared last: stops first
 };
 
 }  // namespace disha::catalog
