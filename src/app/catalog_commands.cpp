@@ -17,7 +17,7 @@
 
 namespace disha::app {
 
-catalog::SeedSet builtin_seed() {
+catalog::CatalogData builtin_seed() {
   return catalog::parse_seed({embedded_file("data/seed/factors.tsv"),
                               embedded_file("data/seed/article-facts.json"),
                               embedded_file("data/finder/careers.tsv"),

@@ -11,7 +11,7 @@
 namespace disha::app {
 
 // The built-in seed, parsed from the files compiled into the binary.
-catalog::SeedSet builtin_seed();
+catalog::CatalogData builtin_seed();
 // Loads it in one transaction (idempotent); logs what was loaded.
 void seed_database(store::Database& database);
 

@@ -225,6 +225,9 @@ TEST_F(CatalogApi, RefusesBadParametersNamingThem) {
                  "state");
   expect_problem(request(port(), "GET", "/api/v1/programmes?career=astronaut"), 400, "career");
   expect_problem(request(port(), "GET", "/api/v1/careers?level=UG"), 400, "level");
+  expect_problem(request(port(), "GET", "/api/v1/courses?level=PhD"), 400, "level");
+  expect_problem(request(port(), "GET", "/api/v1/factors?group=vibes"), 400, "group");
+  expect_problem(request(port(), "GET", "/api/v1/factors?scope=city"), 400, "scope");
   expect_problem(request(port(), "GET", "/api/v1/universities?q=" + std::string(300, 'a')), 422,
                  "q");
   // A cursor is bound to its query.

@@ -120,18 +120,6 @@ std::vector<FactorValue> values_from_json(const json::object& body) {
   return values;
 }
 
-json::value optional_json(const std::optional<std::string>& value) {
-  return value ? json::value(*value) : nullptr;
-}
-template <class T>
-json::value optional_json(const std::optional<T>& value) {
-  return value ? json::value(*value) : nullptr;
-}
-json::array strings_json(const std::vector<std::string>& items) {
-  json::array array;
-  for (const auto& item : items) array.emplace_back(item);
-  return array;
-}
 json::object values_json(const std::vector<FactorValue>& values) {
   json::object object;
   for (const auto& value : values) object[value.factor_code] = to_json(value);

@@ -9,18 +9,6 @@ namespace json = boost::json;
 
 namespace {
 
-template <class T>
-json::value optional_json(const std::optional<T>& value) {
-  if (!value) return nullptr;
-  return json::value_from(*value);
-}
-
-json::array strings_json(const std::vector<std::string>& items) {
-  json::array array;
-  for (const auto& item : items) array.emplace_back(item);
-  return array;
-}
-
 json::value column_value_json(const Column& column, double value) {
   if (std::isnan(value)) return nullptr;
   switch (column.type) {
@@ -53,6 +41,12 @@ json::array slugs_to_json(const Snapshot& snapshot, const std::vector<std::strin
 }
 
 }  // namespace
+
+json::array strings_json(const std::vector<std::string>& items) {
+  json::array array;
+  for (const auto& item : items) array.emplace_back(item);
+  return array;
+}
 
 json::value number_json(double value) {
   // Whole numbers print as integers (Boost.JSON writes every double in exponent form).

@@ -2,10 +2,20 @@
 // JSON renderings of catalogue entities, shared by the REST binding and compare.
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+#include <optional>
 
 #include "features/catalog/snapshot.hpp"
 
 namespace disha::catalog {
+
+// A present value, or null.
+template <class T>
+boost::json::value optional_json(const std::optional<T>& value) {
+  if (!value) return nullptr;
+  return boost::json::value_from(*value);
+}
+boost::json::array strings_json(const std::vector<std::string>& items);
 
 // A number as JSON: an integer when it is whole, so 1 is 1 and not 1E0.
 boost::json::value number_json(double value);

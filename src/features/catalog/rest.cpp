@@ -95,8 +95,14 @@ struct SmallList {
   std::uint64_t fingerprint = 0;
 };
 
+// An equality filter of a small list and the values it accepts.
+struct ListFilter {
+  std::string_view name;
+  std::initializer_list<std::string_view> allowed;
+};
+
 SmallList small_list(const http::Context& context, std::size_t count, const TextIndex* index,
-                     std::initializer_list<std::string_view> filters,
+                     std::initializer_list<ListFilter> filters,
                      const std::function<bool(std::uint32_t)>& keep) {
   SmallList list;
   std::string canonical(context.route);
@@ -111,7 +117,16 @@ SmallList small_list(const http::Context& context, std::size_t count, const Text
     } else if (name == "q" && index) {
       text = value;
       canonical += "\nq=" + value;
-    } else if (std::find(filters.begin(), filters.end(), name) != filters.end()) {
+    } else if (auto filter = std::find_if(filters.begin(), filters.end(),
+                                          [&](const ListFilter& f) { return f.name == name; });
+               filter != filters.end()) {
+      if (std::find(filter->allowed.begin(), filter->allowed.end(), value) ==
+          filter->allowed.end()) {
+        std::string allowed;
+        for (auto item : filter->allowed)
+          allowed += (allowed.empty() ? "" : ", ") + std::string(item);
+        throw Error(ErrorCode::bad_request, name + ": must be one of " + allowed, name);
+      }
       canonical += "\n" + name + "=" + value;
     } else {
       throw Error(ErrorCode::bad_request, name + ": unknown parameter", name);
@@ -237,7 +252,9 @@ void add_routes(http::Router& router, CatalogService& service) {
         auto snapshot = service.snapshot();
         const auto& courses = snapshot->data().courses;
         auto list = small_list(context, courses.size(), &snapshot->course_index(),
-                               {"level", "mode"}, [&](std::uint32_t i) {
+                               {{"level", {"UG", "PG", "diploma"}},
+                                {"mode", {"online", "distance", "hybrid", "campus"}}},
+                               [&](std::uint32_t i) {
                                  return matches(context, "level", courses[i].level) &&
                                         matches(context, "mode", courses[i].mode);
                                });
@@ -285,12 +302,16 @@ void add_routes(http::Router& router, CatalogService& service) {
       [&service](http::Context& context) -> Awaitable {
         auto snapshot = service.snapshot();
         const auto& factors = snapshot->data().factors;
-        auto list = small_list(context, factors.size(), nullptr, {"group", "scope", "type"},
-                               [&](std::uint32_t i) {
-                                 return matches(context, "group", to_string(factors[i].group)) &&
-                                        matches(context, "scope", to_string(factors[i].scope)) &&
-                                        matches(context, "type", to_string(factors[i].type));
-                               });
+        auto list =
+            small_list(context, factors.size(), nullptr,
+                       {{"group", {"recognition", "fees", "learning", "outcomes", "support"}},
+                        {"scope", {"university", "programme"}},
+                        {"type", {"number", "boolean", "grade", "enum", "text"}}},
+                       [&](std::uint32_t i) {
+                         return matches(context, "group", to_string(factors[i].group)) &&
+                                matches(context, "scope", to_string(factors[i].scope)) &&
+                                matches(context, "type", to_string(factors[i].type));
+                       });
         co_return cached(context, *snapshot, [&](json::storage_ptr) {
           return small_page(list, [&](std::uint32_t i) { return factor_json(factors[i]); });
         });

@@ -113,7 +113,7 @@ std::pair<std::string, int> programme_type(std::string_view type, std::size_t li
   return {level, years};
 }
 
-void add_nirf_catalogue(SeedSet& seed, std::string_view csv) {
+void add_nirf_catalogue(CatalogData& seed, std::string_view csv) {
   CsvReader reader(csv);
   auto header = reader.next();
   if (!header) return;
@@ -146,7 +146,8 @@ void add_nirf_catalogue(SeedSet& seed, std::string_view csv) {
       University u;
       u.slug = slugify(name);
       if (slugs_taken.contains(u.slug)) u.slug += "-" + slugify(field("city"));
-      for (int n = 2; slugs_taken.contains(u.slug); ++n) u.slug = slugify(name) + "-" + std::to_string(n);
+      for (int n = 2; slugs_taken.contains(u.slug); ++n)
+        u.slug = slugify(name) + "-" + std::to_string(n);
       slugs_taken.insert(u.slug);
       u.name = name;
       if (!field("state").empty()) u.state = field("state");
@@ -230,7 +231,7 @@ std::optional<double> number_at(const json::object& object, std::string_view key
   return value->to_number<double>();
 }
 
-void add_article_facts(SeedSet& seed, std::string_view article_json,
+void add_article_facts(CatalogData& seed, std::string_view article_json,
                        std::string_view career_codes_tsv) {
   std::map<std::string, std::string> onet_codes;
   for (const auto& [line, row] : read_tsv(career_codes_tsv, "careers_tsv")) {
@@ -324,15 +325,15 @@ std::vector<FactorDefinition> parse_factors(std::string_view tsv) {
   return factors;
 }
 
-SeedSet parse_seed(const SeedFiles& files) {
-  SeedSet seed;
+CatalogData parse_seed(const SeedFiles& files) {
+  CatalogData seed;
   seed.factors = parse_factors(files.factors_tsv);
   add_article_facts(seed, files.article_json, files.career_codes_tsv);
   add_nirf_catalogue(seed, files.nirf_csv);
   return seed;
 }
 
-SeedCounts write_seed(store::Connection& db, const SeedSet& seed) {
+SeedCounts write_seed(store::Connection& db, const CatalogData& seed) {
   CatalogWriter writer(db);
   for (const auto& factor : seed.factors) writer.upsert_factor(factor);
   for (const auto& skill : seed.skills) writer.upsert_skill(skill);

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "features/catalog/model.hpp"
+#include "features/catalog/snapshot.hpp"
 #include "store/database.hpp"
 
 namespace disha::catalog {
@@ -21,24 +21,15 @@ struct SeedFiles {
   std::string_view nirf_csv;
 };
 
-struct SeedSet {
-  std::vector<FactorDefinition> factors;
-  std::vector<Skill> skills;
-  std::vector<Recruiter> recruiters;
-  std::vector<Course> courses;
-  std::vector<Career> careers;
-  std::vector<University> universities;
-  std::vector<Programme> programmes;
-};
-
 // Throws disha::Error naming the file and line for a malformed table.
 std::vector<FactorDefinition> parse_factors(std::string_view tsv);
-SeedSet parse_seed(const SeedFiles& files);
+// The catalogue the seed describes (ids and revision unset: the database assigns them).
+CatalogData parse_seed(const SeedFiles& files);
 
 struct SeedCounts {
   std::size_t factors = 0, careers = 0, courses = 0, universities = 0, programmes = 0;
 };
 // In the caller's transaction.
-SeedCounts write_seed(store::Connection& db, const SeedSet& seed);
+SeedCounts write_seed(store::Connection& db, const CatalogData& seed);
 
 }  // namespace disha::catalog

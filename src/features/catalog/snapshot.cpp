@@ -514,14 +514,6 @@ const Column* Snapshot::column(std::string_view code, EntityKind kind) const {
   return found == university_columns_.end() ? nullptr : found->second;
 }
 
-std::vector<const Column*> Snapshot::columns(EntityKind kind) const {
-  std::vector<const Column*> result;
-  for (const auto& column : columns_) {
-    if (this->column(column->code, kind) == column.get()) result.push_back(column.get());
-  }
-  return result;
-}
-
 std::optional<std::uint32_t> Snapshot::find(EntityKind kind, std::string_view key) const {
   return kind == EntityKind::university ? lookup(university_slugs_, &university_ids_, key)
                                         : lookup(programme_slugs_, &programme_ids_, key);

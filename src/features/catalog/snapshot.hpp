@@ -118,7 +118,6 @@ class Snapshot {
   // Columns a list of `kind` can filter, sort and facet on (a programme also sees its
   // university's columns).
   const Column* column(std::string_view code, EntityKind kind) const;
-  std::vector<const Column*> columns(EntityKind kind) const;
   // Entity index by slug or by numeric id.
   std::optional<std::uint32_t> find(EntityKind kind, std::string_view key) const;
   std::optional<std::uint32_t> find_career(std::string_view key) const;

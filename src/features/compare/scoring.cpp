@@ -27,16 +27,6 @@ double Distribution::percentile(double value) const {
   return (below + equal / 2.0) / static_cast<double>(sorted_.size());
 }
 
-std::optional<double> Distribution::min() const {
-  if (sorted_.empty()) return std::nullopt;
-  return sorted_.front();
-}
-
-std::optional<double> Distribution::max() const {
-  if (sorted_.empty()) return std::nullopt;
-  return sorted_.back();
-}
-
 std::vector<bool> best_values(Direction direction, std::span<const double> values) {
   std::vector<bool> best(values.size(), false);
   if (direction == Direction::none) return best;

@@ -38,9 +38,6 @@ class Distribution {
   // an empty distribution (nothing to rank against); NaN for a NaN value.
   double percentile(double value) const;
   std::size_t size() const noexcept { return sorted_.size(); }
-  // Nullopt when empty.
-  std::optional<double> min() const;
-  std::optional<double> max() const;
 
  private:
   std::vector<double> sorted_;

@@ -27,7 +27,7 @@ class ShippedSeed : public ::testing::Test {
     static const std::string article = shipped("data/seed/article-facts.json");
     static const std::string codes = shipped("data/finder/careers.tsv");
     static const std::string nirf = shipped("data/seed/nirf_2025_top_institutes_placement.csv");
-    seed = std::make_unique<SeedSet>(parse_seed({factors, article, codes, nirf}));
+    seed = std::make_unique<CatalogData>(parse_seed({factors, article, codes, nirf}));
   }
   static const University& university(std::string_view name) {
     auto found = std::find_if(seed->universities.begin(), seed->universities.end(),
@@ -41,7 +41,7 @@ class ShippedSeed : public ::testing::Test {
     }
     return nullptr;
   }
-  static inline std::unique_ptr<SeedSet> seed;
+  static inline std::unique_ptr<CatalogData> seed;
 };
 
 TEST_F(ShippedSeed, HasThirtyOrMoreFactorsWithUniqueCodes) {
@@ -124,10 +124,9 @@ TEST_F(ShippedSeed, KeepsInstitutionsThatShareANameApartByPlace) {
   for (const auto& u : seed->universities) {
     if (u.name == "Government Dental College") places.push_back(u.slug + " " + *u.city);
   }
-  EXPECT_EQ(places, (std::vector<std::string>{
-                        "government-dental-college Thiruvananthapuram",
-                        "government-dental-college-ahmedabad Ahmedabad",
-                        "government-dental-college-kozhikode Kozhikode"}));
+  EXPECT_EQ(places, (std::vector<std::string>{"government-dental-college Thiruvananthapuram",
+                                              "government-dental-college-ahmedabad Ahmedabad",
+                                              "government-dental-college-kozhikode Kozhikode"}));
 }
 
 TEST_F(ShippedSeed, KeepsTheBestRankWithItsCategoryAndSource) {

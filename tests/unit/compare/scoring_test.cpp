@@ -60,16 +60,8 @@ TEST(Distribution, HandlesEmptyAndNaN) {
   Distribution empty(std::vector<double>{kMissing, kMissing});
   EXPECT_EQ(empty.size(), 0u);
   EXPECT_DOUBLE_EQ(empty.percentile(3), 0.5);
-  EXPECT_FALSE(empty.min().has_value());
-  EXPECT_FALSE(empty.max().has_value());
   EXPECT_EQ(Distribution().size(), 0u);
   EXPECT_TRUE(std::isnan(Distribution({1, 2}).percentile(kMissing)));
-}
-
-TEST(Distribution, KnowsItsRange) {
-  Distribution d({30, -5, kMissing, 12});
-  EXPECT_EQ(d.min(), -5);
-  EXPECT_EQ(d.max(), 30);
 }
 
 TEST(Distribution, PercentilesStayInTheUnitIntervalAndNeverFall) {
