@@ -1,5 +1,8 @@
 #include "app/application.hpp"
 
+#include "app/graphql_schema.hpp"
+#include "graphql/http/endpoint.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <thread>
@@ -107,6 +110,21 @@ struct Application::Parts {
     catalog::add_admin_routes(router, *catalog_service);
     compare::add_routes(router, *catalog_service, distributions);
     roi::add_programme_routes(router, workers, *catalog_service);
+    graphql_schema = build_graphql_schema(
+        {*catalog_service, distributions, workers, finder_service, account_service});
+    graphql::add_routes(router, graphql_schema,
+                        {.limits = config.graphql_limits,
+                         .graphiql_assets = config.graphiql_assets,
+                         .prepare =
+                             [](const http::Context& context, graphql::RequestState& state) {
+                               if (context.principal) {
+                                 state.put(std::make_shared<http::Principal>(*context.principal));
+                               }
+                             },
+                         .report_internal =
+                             [](const std::exception& error) {
+                               spdlog::error("GraphQL resolver failed: {}", error.what());
+                             }});
     // Such routes refuse every request (default deny); say so loudly at start.
     for (const auto& route : http::routes_without_policy(router)) {
       spdlog::warn("route {} declares no access policy: every request to it is refused", route);
@@ -140,12 +158,15 @@ struct Application::Parts {
   std::unique_ptr<catalog::CatalogService> catalog_service;
   compare::DistributionCache distributions;
   http::RateLimiter rate_limiter;
+  std::shared_ptr<const graphql::Schema> graphql_schema;
   http::Router router;
   http::Handler pipeline;
 };
 
 Application::Application(const ServeConfig& config) : parts_(std::make_unique<Parts>(config)) {}
 Application::~Application() = default;
+
+const graphql::Schema& Application::graphql_schema() const noexcept { return *parts_->graphql_schema; }
 
 const http::Router& Application::router() const noexcept {
   return parts_->router;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "graphql/schema.hpp"
 #include "http/router.hpp"
 #include "store/migrations.hpp"
 
@@ -20,6 +21,7 @@ class Application {
 
   // Every route the server answers, with its options (policies, body limits).
   const http::Router& router() const noexcept;
+  const graphql::Schema& graphql_schema() const noexcept;
   // Serves until SIGTERM/SIGINT, then shuts down gracefully; returns the process exit code.
   int run();
 

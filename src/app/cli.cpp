@@ -2,11 +2,16 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "app/application.hpp"
 #include "app/catalog_commands.hpp"
 #include "app/logging.hpp"
 #include "app/user_command.hpp"
 #include "core/error.hpp"
+#include "core/random.hpp"
+#include "graphql/sdl.hpp"
 
 namespace disha::app {
 
@@ -107,6 +112,49 @@ void add_serve_flags(CLI::App& command, ServeFlags& flags) {
                   "how often to look for catalogue changes made by other instances")
       ->envname("DISHA_CATALOG_POLL")
       ->capture_default_str();
+  command.add_option("--graphql-max-depth", flags.graphql_limits.max_depth, "deepest GraphQL field nesting")
+      ->envname("DISHA_GRAPHQL_MAX_DEPTH")
+      ->capture_default_str();
+  command
+      .add_option("--graphql-max-cost", flags.graphql_limits.max_cost,
+                  "most a GraphQL operation may cost (fields times list sizes)")
+      ->envname("DISHA_GRAPHQL_MAX_COST")
+      ->capture_default_str();
+  command.add_option("--graphql-max-aliases", flags.graphql_limits.max_aliases, "most aliases in one operation")
+      ->envname("DISHA_GRAPHQL_MAX_ALIASES")
+      ->capture_default_str();
+  command
+      .add_option("--graphql-introspection", flags.graphql_limits.introspection,
+                  "answer __schema and __type queries (true/false)")
+      ->envname("DISHA_GRAPHQL_INTROSPECTION")
+      ->capture_default_str();
+  command.add_option("--graphiql-assets", flags.graphiql_assets, "GraphiQL's files; empty: no GraphiQL page")
+      ->envname("DISHA_GRAPHIQL_ASSETS")
+      ->capture_default_str();
+}
+
+// The schema is built by the application that serves it, here over a throwaway database, so
+// the printed SDL cannot drift from what /graphql answers.
+int print_graphql_schema(const std::string& output) {
+  auto directory = std::filesystem::temp_directory_path() / ("disha-schema-" + random_hex(8));
+  std::filesystem::create_directories(directory);
+  std::string sdl;
+  {
+    ServeConfig config;
+    config.db = "sqlite:" + (directory / "schema.db").string();
+    config.graphiql_assets.clear();
+    Application application(config);
+    sdl = graphql::print_schema(application.graphql_schema());
+  }
+  std::filesystem::remove_all(directory);
+  if (output.empty()) {
+    fmt::print("{}", sdl);
+    return 0;
+  }
+  std::ofstream file(output, std::ios::binary);
+  file << sdl;
+  if (!file.flush()) throw Error(ErrorCode::internal, "cannot write " + output);
+  return 0;
 }
 
 ServeConfig to_config(const ServeFlags& flags) {
@@ -159,6 +207,8 @@ ServeConfig to_config(const ServeFlags& flags) {
   if (config.catalog_poll.count() <= 0) {
     throw Error(ErrorCode::bad_request, "must be positive", "catalog-poll");
   }
+  config.graphql_limits = flags.graphql_limits;
+  config.graphiql_assets = flags.graphiql_assets;
   return config;
 }
 
@@ -235,6 +285,11 @@ int run_cli(int argc, char** argv) {
                                "display name (default: the email's "
                                "local part)");
 
+  std::string schema_output;
+  auto* schema_command = cli.add_subcommand(
+      "graphql-schema", "print the GraphQL schema as SDL (docs/schema.graphql is this output)");
+  schema_command->add_option("--output", schema_output, "write to this file instead of stdout");
+
   cli.add_subcommand("version", "print the version")->callback([] {
     fmt::print("disha {}\n", DISHA_VERSION);
   });
@@ -261,6 +316,10 @@ int run_cli(int argc, char** argv) {
     if (import_command->parsed()) {
       setup_logging("warn");
       return import_csv(import_request);
+    }
+    if (schema_command->parsed()) {
+      setup_logging("warn");
+      return print_graphql_schema(schema_output);
     }
     if (user_add_command->parsed()) {
       setup_logging("warn");

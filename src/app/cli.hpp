@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "graphql/limits.hpp"
+
 #include "app/config.hpp"
 
 namespace disha::app {
@@ -36,6 +38,8 @@ struct ServeFlags {
   std::vector<std::string> trusted_proxies;
   bool seed = false;
   std::string catalog_poll = "2s";
+  graphql::Limits graphql_limits;
+  std::string graphiql_assets = DISHA_GRAPHIQL_DIR;
 };
 
 void add_serve_flags(CLI::App& command, ServeFlags& flags);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graphql/limits.hpp"
 #include "http/rate_limit.hpp"
 #include "http/server.hpp"
 
@@ -30,6 +31,9 @@ struct ServeConfig {
   bool seed = false;                         // load the built-in seed before serving
   // How often the catalogue's revision is checked for other instances' writes.
   std::chrono::milliseconds catalog_poll{std::chrono::seconds(2)};
+  graphql::Limits graphql_limits;
+  // GraphiQL's files (the npm install the build makes); empty: no GraphiQL page.
+  std::string graphiql_assets = DISHA_GRAPHIQL_DIR;
 };
 
 // "1.5s", "250ms", "2m", "10" (seconds). Throws disha::Error(bad_request) naming `field`.

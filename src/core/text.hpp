@@ -22,4 +22,9 @@ struct TextRule {
 std::string require_text(std::optional<std::string_view> value, std::string_view field,
                          TextRule rule = {});
 
+// Without leading and trailing spaces and tabs (HTTP's optional white space).
+std::string_view trim_blanks(std::string_view text) noexcept;
+// ASCII letters lowered; other bytes kept (header values, media types).
+std::string ascii_lower(std::string_view text);
+
 }  // namespace disha

@@ -22,17 +22,17 @@
 namespace disha::graphql {
 
 // A type reference: `Int`, `[Int]`, `Int!`, `[Int!]!`.
-struct Type {
+struct TypeReference {
   enum class Kind : std::uint8_t { named, list, non_null };
 
   Kind kind = Kind::named;
   std::string_view name;          // named only
-  std::unique_ptr<Type> of_type;  // list and non_null: the wrapped type
+  std::unique_ptr<TypeReference> of_type;  // list and non_null: the wrapped type
   SourceLocation location;
 
   // The name under all the wrappers: "Int" for `[Int!]!`.
   std::string_view named_type() const {
-    const Type* type = this;
+    const TypeReference* type = this;
     while (type->kind != Kind::named) type = type->of_type.get();
     return type->name;
   }
@@ -144,7 +144,7 @@ struct Selection {
 
 struct VariableDefinition {
   std::string_view name;  // without the `$`
-  Type type;
+  TypeReference type;
   std::optional<Value> default_value;  // a constant value
   std::vector<Directive> directives;   // constant arguments only
   SourceLocation location;

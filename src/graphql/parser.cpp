@@ -122,23 +122,23 @@ class Parser {
     return definitions;
   }
 
-  Type type() {
-    Type type;
+  TypeReference type() {
+    TypeReference type;
     type.location = current_.location;
     if (peek(TokenKind::bracket_open)) {
       const Nesting nesting(*this);
       advance();
-      type.kind = Type::Kind::list;
-      type.of_type = std::make_unique<Type>(this->type());
+      type.kind = TypeReference::Kind::list;
+      type.of_type = std::make_unique<TypeReference>(this->type());
       expect(TokenKind::bracket_close);
     } else {
       type.name = name();
     }
     if (!skip(TokenKind::bang)) return type;
-    Type non_null;
-    non_null.kind = Type::Kind::non_null;
+    TypeReference non_null;
+    non_null.kind = TypeReference::Kind::non_null;
     non_null.location = type.location;
-    non_null.of_type = std::make_unique<Type>(std::move(type));
+    non_null.of_type = std::make_unique<TypeReference>(std::move(type));
     return non_null;
   }
 

@@ -114,17 +114,17 @@ class Printer {
 
   void value(const Value& value) { std::visit(*this, value.node); }
 
-  void type(const Type& type) {
+  void type(const TypeReference& type) {
     switch (type.kind) {
-      case Type::Kind::named:
+      case TypeReference::Kind::named:
         out += type.name;
         break;
-      case Type::Kind::list:
+      case TypeReference::Kind::list:
         out += '[';
         this->type(*type.of_type);
         out += ']';
         break;
-      case Type::Kind::non_null:
+      case TypeReference::Kind::non_null:
         this->type(*type.of_type);
         out += '!';
         break;
@@ -239,7 +239,7 @@ std::string print(const Value& value) {
   return std::move(printer.out);
 }
 
-std::string print(const Type& type) {
+std::string print(const TypeReference& type) {
   Printer printer;
   printer.type(type);
   return std::move(printer.out);

@@ -11,6 +11,6 @@ namespace disha::graphql {
 
 std::string print(const Document& document);
 std::string print(const Value& value);  // on one line: `{id: 4, tags: ["a", "b"]}`
-std::string print(const Type& type);    // `[Int!]!`
+std::string print(const TypeReference& type);    // `[Int!]!`
 
 }  // namespace disha::graphql

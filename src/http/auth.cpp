@@ -1,5 +1,7 @@
 #include "http/auth.hpp"
 
+#include "core/text.hpp"
+
 #include <sodium.h>
 
 #include "http/response.hpp"
@@ -8,12 +10,6 @@
 namespace disha::http {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -44,7 +40,7 @@ std::optional<std::string_view> cookie_value(const Request& request, std::string
     std::string_view rest = header->value();
     while (!rest.empty()) {
       auto semicolon = rest.find(';');
-      auto pair = trim(rest.substr(0, semicolon));
+      auto pair = trim_blanks(rest.substr(0, semicolon));
       rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
       auto equals = pair.find('=');
       if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
@@ -56,9 +52,9 @@ std::optional<std::string_view> cookie_value(const Request& request, std::string
 }
 
 std::optional<SessionToken> session_token(const Request& request) {
-  auto authorization = trim(request[beast::http::field::authorization]);
+  auto authorization = trim_blanks(request[beast::http::field::authorization]);
   if (authorization.size() > 7 && iequals(authorization.substr(0, 7), "Bearer ")) {
-    return SessionToken{std::string(trim(authorization.substr(7))), false};
+    return SessionToken{std::string(trim_blanks(authorization.substr(7))), false};
   }
   if (auto cookie = cookie_value(request, kSessionCookie); cookie && !cookie->empty()) {
     return SessionToken{std::string(*cookie), true};

@@ -1,5 +1,7 @@
 #include "http/policy.hpp"
 
+#include "core/error.hpp"
+
 #include <algorithm>
 
 namespace disha::http {
@@ -55,6 +57,18 @@ std::string Policy::describe() const {
       break;
   }
   return "undeclared";
+}
+
+void enforce(const Policy& policy, const Principal* principal) {
+  switch (policy.decide(principal)) {
+    case Policy::Decision::allow:
+      return;
+    case Policy::Decision::unauthenticated:
+      throw Error(ErrorCode::unauthenticated, "sign in to use this resource");
+    case Policy::Decision::forbidden:
+      break;
+  }
+  throw Error(ErrorCode::forbidden, "you may not use this resource");
 }
 
 }  // namespace disha::http

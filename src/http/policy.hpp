@@ -44,4 +44,8 @@ class Policy {
   std::vector<std::string> roles_;
 };
 
+// For checks inside a handler (a GraphQL field): throws disha::Error unauthenticated (401) or
+// forbidden (403) as the route-level check would answer.
+void enforce(const Policy& policy, const Principal* principal);
+
 }  // namespace disha::http

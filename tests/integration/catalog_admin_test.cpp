@@ -31,12 +31,7 @@ class CatalogAdmin : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     const auto url = fresh_database_url();
-    int exit_code = -1;
-    auto output = run_command("printf 'admin passphrase 42\\n' | " + std::string(disha_binary()) +
-                                  " user add --db " + shell_quote(url) +
-                                  " --email admin@example.org --role admin 2>&1",
-                              exit_code);
-    ASSERT_EQ(exit_code, 0) << output;
+    add_user(url, "admin@example.org", "admin", "admin passphrase 42");
     server = std::make_unique<DishaProcess>(
         url, std::vector<std::string>{"--seed", "--rate-limit-anonymous", "100000/m",
                                       "--rate-limit-user", "100000/m"});

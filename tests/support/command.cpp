@@ -2,7 +2,11 @@
 
 #include <sys/wait.h>
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
+
+#include "disha_process.hpp"
 
 namespace disha::test {
 
@@ -25,6 +29,16 @@ std::string shell_quote(const std::string& text) {
     }
   }
   return quoted + "'";
+}
+
+void add_user(const std::string& database_url, const std::string& email, const std::string& role,
+              const std::string& password) {
+  int exit_code = -1;
+  auto output = run_command("printf '%s\\n' " + shell_quote(password) + " | " + std::string(disha_binary()) +
+                                " user add --db " + shell_quote(database_url) + " --email " + shell_quote(email) +
+                                " --role " + role + " 2>&1",
+                            exit_code);
+  ASSERT_EQ(exit_code, 0) << output;
 }
 
 }  // namespace disha::test

@@ -11,4 +11,9 @@ std::string run_command(const std::string& command, int& exit_code);
 // A string quoted for the shell.
 std::string shell_quote(const std::string& text);
 
+// Creates an account with `disha user add` (the password on stdin); a test failure when it
+// cannot. For suites that need an admin before their server starts.
+void add_user(const std::string& database_url, const std::string& email, const std::string& role,
+              const std::string& password);
+
 }  // namespace disha::test

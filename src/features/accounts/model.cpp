@@ -25,4 +25,12 @@ std::optional<Role> parse_role(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+boost::json::object to_json(const User& user) {
+  return {{"id", user.id},
+          {"email", user.email},
+          {"name", user.name},
+          {"role", to_string(user.role)},
+          {"created_at", user.created_at}};
+}
+
 }  // namespace disha::accounts

@@ -1,4 +1,5 @@
 #pragma once
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +18,8 @@ struct User {
   Role role = Role::learner;
   std::string created_at;  // RFC 3339, UTC
 };
+// {id, email, name, role, created_at}: how the API shows a user to themselves.
+boost::json::object to_json(const User& user);
 
 // A session as its owner sees it: never the token, only its public id.
 struct SessionInfo {

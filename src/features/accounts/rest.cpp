@@ -17,14 +17,6 @@ using boost::beast::http::field;
 
 constexpr std::size_t kCredentialsBodyLimit = 4096;
 
-boost::json::object to_json(const User& user) {
-  return {{"id", user.id},
-          {"email", user.email},
-          {"name", user.name},
-          {"role", to_string(user.role)},
-          {"created_at", user.created_at}};
-}
-
 boost::json::object to_json(const SessionInfo& session) {
   return {{"id", session.id},
           {"created_at", session.created_at},

@@ -8,6 +8,7 @@
 
 #include "core/csv.hpp"
 #include "features/catalog/json.hpp"
+#include "features/compare/json.hpp"
 #include "http/conditional.hpp"
 #include "http/response.hpp"
 
@@ -26,68 +27,6 @@ std::string name_of(const Snapshot& snapshot, EntityKind kind, std::uint32_t ind
   if (kind == EntityKind::university) return snapshot.data().universities[index].name;
   const auto& programme = snapshot.data().programmes[index];
   return programme.name + " — " + snapshot.data().universities[snapshot.university_of(index)].name;
-}
-
-json::object comparison_json(const Snapshot& snapshot, const Comparison& comparison,
-                             const http::Context& context) {
-  const auto kind = comparison.kind;
-  json::array entities;
-  for (auto index : comparison.entities) {
-    entities.push_back(kind == EntityKind::university ? catalog::university_json(snapshot, index)
-                                                      : catalog::programme_json(snapshot, index));
-  }
-  json::array groups;
-  for (const auto& group : comparison.groups) {
-    json::array rows;
-    for (const auto& row : group.rows) {
-      json::array cells;
-      for (const auto& cell : row.cells) {
-        auto item = catalog::factor_value_json(*row.factor, cell.value ? &*cell.value : nullptr);
-        json::object compact{{"value", item["value"]},
-                             {"disclosed", item["disclosed"]},
-                             {"best", cell.best},
-                             {"qualifier", item["qualifier"]},
-                             {"source_url", item["source_url"]},
-                             {"verified_on", item["verified_on"]}};
-        cells.push_back(std::move(compact));
-      }
-      rows.push_back({{"code", row.factor->code},
-                      {"label", row.factor->label},
-                      {"unit", row.factor->unit},
-                      {"direction", catalog::to_string(row.factor->direction)},
-                      {"cells", std::move(cells)}});
-    }
-    groups.push_back({{"group", catalog::to_string(group.group)}, {"rows", std::move(rows)}});
-  }
-  json::object body{{"kind", kind == EntityKind::university ? "universities" : "programmes"},
-                    {"entities", std::move(entities)},
-                    {"groups", std::move(groups)},
-                    {"share_url", std::string(context.request.target())}};
-  if (!comparison.weights.empty()) {
-    json::array weights;
-    for (const auto& w : comparison.weights) {
-      weights.push_back({{"code", w.factor->code}, {"weight", catalog::number_json(w.weight)}});
-    }
-    json::array scores;
-    for (std::size_t e = 0; e < comparison.scores.size(); ++e) {
-      const auto& score = comparison.scores[e];
-      json::array contributions;
-      for (const auto& c : score.contributions) {
-        contributions.push_back(
-            {{"code", c.code},
-             {"weight", catalog::number_json(c.weight)},
-             {"normalised", c.normalised ? json::value(*c.normalised) : nullptr},
-             {"points", c.points}});
-      }
-      scores.push_back({{"id", snapshot.id_of(kind, comparison.entities[e])},
-                        {"score", score.score ? json::value(*score.score) : nullptr},
-                        {"coverage", score.coverage},
-                        {"contributions", std::move(contributions)}});
-    }
-    body["weights"] = std::move(weights);
-    body["scores"] = std::move(scores);
-  }
-  return body;
 }
 
 std::string display(const catalog::FactorDefinition& factor, const Cell& cell) {
@@ -169,7 +108,7 @@ void add_routes(http::Router& router, catalog::CatalogService& catalog,
                 ? http::text_response(http::Status::ok, comparison_csv(*snapshot, comparison),
                                       "text/csv; charset=utf-8")
                 : http::json_response(http::Status::ok,
-                                      comparison_json(*snapshot, comparison, context));
+                                      comparison_json(*snapshot, comparison, context.request.target()));
         http::set_validators(response, etag, kCacheControl);
         co_return response;
       },

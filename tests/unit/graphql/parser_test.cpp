@@ -181,7 +181,7 @@ TEST(Parser, ReadsVariablesAndTheirUses) {
   ASSERT_EQ(operation.variable_definitions.size(), 1u);
   const VariableDefinition& size = operation.variable_definitions[0];
   EXPECT_EQ(size.name, "devicePicSize");
-  EXPECT_EQ(size.type.kind, Type::Kind::named);
+  EXPECT_EQ(size.type.kind, TypeReference::Kind::named);
   EXPECT_FALSE(size.default_value);
   EXPECT_EQ(size.location, (SourceLocation{1, 22}));
   const Field& picture = field_of(first_field(document).selection_set.at(2));
@@ -229,10 +229,10 @@ TEST(Parser, ReadsTypeReferences) {
   for (const auto& definition : definitions) printed.push_back(print(definition.type));
   EXPECT_EQ(printed, (std::vector<std::string>{"Int", "[Int]", "Int!", "[Int!]!", "[[ID!]]"}));
 
-  const Type& d = definitions[3].type;
-  EXPECT_EQ(d.kind, Type::Kind::non_null);
-  EXPECT_EQ(d.of_type->kind, Type::Kind::list);
-  EXPECT_EQ(d.of_type->of_type->kind, Type::Kind::non_null);
+  const TypeReference& d = definitions[3].type;
+  EXPECT_EQ(d.kind, TypeReference::Kind::non_null);
+  EXPECT_EQ(d.of_type->kind, TypeReference::Kind::list);
+  EXPECT_EQ(d.of_type->of_type->kind, TypeReference::Kind::non_null);
   EXPECT_EQ(d.of_type->of_type->of_type->name, "Int");
   EXPECT_EQ(d.named_type(), "Int");
   EXPECT_EQ(d.location, (SourceLocation{1, 43}));
