@@ -36,7 +36,7 @@ bench: configure
 
 # Each fuzz target for five minutes.
 fuzz: build
-	for target in http_request graphql_parse; do \
+	for target in http_request graphql_parse graphql_validate; do \
 	  tests/fuzz/run $(BUILD_DIR)/fuzz $$target -max_total_time=300 || exit 1; \
 	done
 
