@@ -1,6 +1,7 @@
 #include "graphql/execution.hpp"
 
 #include <algorithm>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 #include <cctype>
 #include <deque>
@@ -12,6 +13,13 @@
 namespace disha::graphql {
 
 namespace json = boost::json;
+
+std::string ExecutionResult::serialize() const {
+  std::string body = "{";
+  if (!errors.empty()) body += "\"errors\":" + json::serialize(graphql::to_json(errors));
+  if (data) body += std::string(errors.empty() ? "" : ",") + "\"data\":" + json::serialize(*data);
+  return body + "}";
+}
 
 json::object ExecutionResult::to_json() const {
   json::object body;
@@ -310,11 +318,26 @@ class Executor {
   // A field without a resolver reads its source, a JSON object: the member named like the
   // field, or like its snake_case spelling (REST renderings use snake_case).
   static Result default_resolve(const ResolveInfo& info) {
-    const auto* object = std::any_cast<json::object>(&info.source);
+    const auto* object = json_object_of(info.source);
     if (!object) return Result();
     const auto* value = object->if_contains(info.field.name);
     if (!value) value = object->if_contains(snake_case(info.field.name));
-    return value ? graphql::from_json(*info.field.type, *value) : Result();
+    return value ? borrowed_json(*info.field.type, *value) : Result();
+  }
+
+  // Like from_json, but pointing into `value`, which the parent's Result owns and keeps alive
+  // while its fields complete: no copy of the tree at each level.
+  static Result borrowed_json(const Type& type, const json::value& value) {
+    if (value.is_null()) return Result();
+    const Type& nullable = type.nullable_type();
+    if (nullable.kind == TypeKind::list && value.is_array()) {
+      std::vector<Result> items;
+      items.reserve(value.get_array().size());
+      for (const auto& item : value.get_array()) items.push_back(borrowed_json(*nullable.of_type, item));
+      return Result::list(std::move(items));
+    }
+    if (nullable.is_composite() && value.is_object()) return Result::object(&value.get_object());
+    return Result::leaf_view(value);  // completion reports a mismatch
   }
 
   static std::string snake_case(std::string_view name) {
@@ -376,14 +399,21 @@ class Executor {
     }
   }
 
+  // A leaf Result's JSON, held or viewed; null when the Result is not a leaf.
+  static const json::value* leaf_of(const auto& value) {
+    if (const auto* held = std::get_if<json::value>(&value)) return held;
+    if (const auto* viewed = std::get_if<const json::value*>(&value)) return *viewed;
+    return nullptr;
+  }
+
   static json::value complete_scalar(const Type& type, const auto& value) {
-    const auto* leaf = std::get_if<json::value>(&value);
+    const auto* leaf = leaf_of(value);
     if (!leaf) throw CoercionError(type.name + " cannot represent a non-leaf value");
     return type.coercion.serialize(*leaf);
   }
 
   static json::value complete_enum(const Type& type, const auto& value) {
-    const auto* leaf = std::get_if<json::value>(&value);
+    const auto* leaf = leaf_of(value);
     if (!leaf || !leaf->is_string() || !type.enum_value(leaf->get_string())) {
       throw CoercionError("Enum \"" + type.name + "\" cannot represent value: " +
                           (leaf ? json::serialize(*leaf) : std::string("an object")));
@@ -420,7 +450,8 @@ class Executor {
     const Type& declared = type.named();
     const Type* concrete = &declared;
     if (declared.is_abstract()) {
-      concrete = object->type ? object->type : (declared.resolve_type ? declared.resolve_type(object->source) : nullptr);
+      concrete = object->type;
+      if (!concrete && declared.resolve_type) concrete = schema_.find_type(declared.resolve_type(object->source));
       if (!concrete || concrete->kind != TypeKind::object || !schema_.is_possible_type(declared, *concrete)) {
         throw CoercionError("Abstract type \"" + declared.name + "\" must resolve to an Object type at runtime for field \"" +
                             place.parent_type->name + "." + place.definition->name + "\".");
@@ -449,19 +480,24 @@ class Executor {
 
 }  // namespace
 
-Result from_json(const Type& type, const json::value& value) {
+Result from_json(const Type& type, json::value value) {
   if (value.is_null()) return Result();
   const Type& nullable = type.nullable_type();
-  if (nullable.kind == TypeKind::list) {
-    if (!value.is_array()) return Result::leaf(value);  // completion reports the mismatch
+  if (nullable.kind == TypeKind::list && value.is_array()) {
+    auto& array = value.get_array();
     std::vector<Result> items;
-    items.reserve(value.get_array().size());
-    for (const auto& item : value.get_array()) items.push_back(from_json(*nullable.of_type, item));
+    items.reserve(array.size());
+    for (auto& item : array) items.push_back(from_json(*nullable.of_type, std::move(item)));
     return Result::list(std::move(items));
   }
-  if (nullable.is_leaf()) return Result::leaf(value);
-  if (!value.is_object()) return Result::leaf(value);
-  return Result::object(value.get_object());
+  if (nullable.is_composite() && value.is_object()) return Result::object(std::move(value.get_object()));
+  return Result::leaf(std::move(value));  // completion reports a mismatch
+}
+
+const json::object* json_object_of(const std::any& source) {
+  if (const auto* owned = std::any_cast<json::object>(&source)) return owned;
+  if (const auto* borrowed = std::any_cast<const json::object*>(&source)) return *borrowed;
+  return nullptr;
 }
 
 boost::asio::awaitable<ExecutionResult> execute(const Schema& schema, const Document& document,
@@ -479,7 +515,8 @@ boost::asio::awaitable<ExecutionResult> execute(const Schema& schema, const Docu
     co_return result;
   }
   Executor executor(schema, document, variables, state, options);
-  json::value data = json::object();
+  // The response tree lives in one arena, released at once with the result.
+  json::value data = json::object(json::make_shared_resource<json::monotonic_resource>());
   auto& root_node = executor.make_root(data);
   auto fields = executor.collect(*root, operation.selection_set);
   auto& object = data.as_object();

@@ -13,6 +13,7 @@
 #include <exception>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,8 @@ struct ExecutionResult {
   std::vector<GraphQLError> errors;
 
   boost::json::object to_json() const;
+  // The response body, {"errors": […], "data": …}, written without copying the data tree.
+  std::string serialize() const;
 };
 
 // GetOperation (§6.1): the operation called `name`, or the only one when `name` is empty.

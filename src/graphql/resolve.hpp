@@ -9,6 +9,7 @@
 // it, and completes the fields that waited on it (DataLoader's model, per request).
 #include <any>
 #include <boost/asio/awaitable.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <cstddef>
@@ -48,6 +49,12 @@ class Result {
     if (!value.is_null()) result.value_ = std::move(value);
     return result;
   }
+  // A leaf read in place from JSON that outlives the field's completion (its parent's source).
+  static Result leaf_view(const boost::json::value& value) {
+    Result result;
+    if (!value.is_null()) result.value_ = &value;
+    return result;
+  }
   static Result object(std::any source, const Type* type = nullptr) {
     Result result;
     result.value_ = ObjectResult{std::move(source), type};
@@ -68,8 +75,8 @@ class Result {
  private:
   template <class Key>
   friend class Loader;
-  std::variant<std::monostate, boost::json::value, ObjectResult, std::vector<Result>,
-               std::shared_ptr<PendingValue>>
+  std::variant<std::monostate, boost::json::value, const boost::json::value*, ObjectResult,
+               std::vector<Result>, std::shared_ptr<PendingValue>>
       value_;
 };
 
@@ -189,7 +196,15 @@ class RequestState {
     return found == loaders_.end() ? nullptr : found->second.get();
   }
 
+  // An arena for the JSON resolvers build during this request (REST renderings, say): freed
+  // at once with the request rather than node by node.
+  const boost::json::storage_ptr& json_storage() {
+    if (!storage_) storage_ = boost::json::make_shared_resource<boost::json::monotonic_resource>();
+    return *storage_;
+  }
+
  private:
+  std::optional<boost::json::storage_ptr> storage_;
   std::map<std::type_index, std::shared_ptr<void>> values_;
   std::map<std::string, std::unique_ptr<LoaderBase>> loaders_;
 };
@@ -215,8 +230,13 @@ struct ResolveInfo {
 
 using Resolver = std::function<Result(const ResolveInfo&)>;
 
-// A JSON value (a REST rendering) as a Result of `type`: objects become object values whose
-// fields read their members (see FieldDefinition::resolve), arrays lists.
-Result from_json(const Type& type, const boost::json::value& value);
+// A JSON value (a REST rendering) as a Result of `type`, owning it: objects become object
+// values whose fields read their members (see FieldDefinition::resolve), arrays lists.
+Result from_json(const Type& type, boost::json::value value);
+
+// The JSON object an object value's source holds or points to (null: the source is not JSON).
+// Sources made from JSON are either owned (`json::object`) or, for values nested in their
+// parent's JSON, borrowed (`const json::object*`).
+const boost::json::object* json_object_of(const std::any& source);
 
 }  // namespace disha::graphql

@@ -142,6 +142,7 @@ bool Schema::is_sub_type(const Type& super, const Type& sub) const {
 }
 
 const Type* Schema::list_of(const Type& type) const {
+  std::lock_guard lock(wrappers_mutex_);
   auto& slot = wrapper_index_[{&type, TypeKind::list}];
   if (!slot) {
     auto& wrapper = wrappers_.emplace_back();
@@ -154,6 +155,7 @@ const Type* Schema::list_of(const Type& type) const {
 
 const Type* Schema::non_null(const Type& type) const {
   if (type.kind == TypeKind::non_null) return &type;
+  std::lock_guard lock(wrappers_mutex_);
   auto& slot = wrapper_index_[{&type, TypeKind::non_null}];
   if (!slot) {
     auto& wrapper = wrappers_.emplace_back();
@@ -234,14 +236,14 @@ TypeBuilder SchemaBuilder::object(std::string name, std::string description) {
 }
 
 TypeBuilder SchemaBuilder::interface(std::string name, std::string description,
-                                     std::function<const Type*(const std::any&)> resolve_type) {
+                                     std::function<std::string_view(const std::any&)> resolve_type) {
   auto& type = declare(TypeKind::interface, std::move(name), std::move(description));
   type.resolve_type = std::move(resolve_type);
   return TypeBuilder(type);
 }
 
 TypeBuilder SchemaBuilder::union_type(std::string name, std::string description,
-                                      std::function<const Type*(const std::any&)> resolve_type) {
+                                      std::function<std::string_view(const std::any&)> resolve_type) {
   auto& type = declare(TypeKind::union_, std::move(name), std::move(description));
   type.resolve_type = std::move(resolve_type);
   return TypeBuilder(type);

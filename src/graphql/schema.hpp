@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,8 +102,9 @@ class Type {
   std::vector<InputValue> input_fields;          // input object
   ScalarCoercion coercion;                       // scalar
   std::string specified_by_url;                  // scalar
-  // interface and union: the concrete object type of a value, when the resolver did not say.
-  std::function<const Type*(const std::any& source)> resolve_type;
+  // interface and union: the name of a value's concrete object type, when the resolver did
+  // not give the type (empty: unknown, an error).
+  std::function<std::string_view(const std::any& source)> resolve_type;
 
   bool is_named() const noexcept { return kind != TypeKind::list && kind != TypeKind::non_null; }
   const Type& named() const noexcept;  // the type under the wrappers
@@ -160,6 +162,8 @@ class Schema {
   friend class SchemaBuilder;
   std::string description_;
   std::deque<Type> owned_;  // named types, in a deque so pointers stay valid
+  // Wrappers are made on demand (a variable may be [[Int!]]) by concurrent requests.
+  mutable std::mutex wrappers_mutex_;
   mutable std::deque<Type> wrappers_;
   mutable std::map<std::pair<const Type*, TypeKind>, const Type*> wrapper_index_;
   std::map<std::string, const Type*, std::less<>> by_name_;
@@ -193,9 +197,9 @@ class SchemaBuilder {
 
   TypeBuilder object(std::string name, std::string description = {});
   TypeBuilder interface(std::string name, std::string description = {},
-                        std::function<const Type*(const std::any&)> resolve_type = {});
+                        std::function<std::string_view(const std::any&)> resolve_type = {});
   TypeBuilder union_type(std::string name, std::string description = {},
-                         std::function<const Type*(const std::any&)> resolve_type = {});
+                         std::function<std::string_view(const std::any&)> resolve_type = {});
   TypeBuilder enum_type(std::string name, std::string description = {});
   TypeBuilder input_object(std::string name, std::string description = {});
   TypeBuilder scalar(std::string name, std::string description, ScalarCoercion coercion,

@@ -161,8 +161,9 @@ class SchemaLookup {
     if (&a == &b) return true;
     if (a.is_abstract()) {
       if (!b.is_abstract()) return schema_.is_possible_type(a, b);
-      return std::any_of(a.possible_types.begin(), a.possible_types.end(),
-                         [&](const Type* possible) { return schema_.is_possible_type(b, *possible); });
+      return std::any_of(
+          a.possible_types.begin(), a.possible_types.end(),
+          [&](const Type* possible) { return schema_.is_possible_type(b, *possible); });
     }
     return b.is_abstract() && schema_.is_possible_type(b, a);
   }
@@ -184,21 +185,25 @@ class UsageCollector {
  public:
   explicit UsageCollector(const SchemaLookup& lookup) : lookup_(lookup) {}
 
-  void selection_set(const Selections& selections, const Type* parent, std::vector<VariableUsage>& out) const {
+  void selection_set(const Selections& selections, const Type* parent,
+                     std::vector<VariableUsage>& out) const {
     for (const auto& selection : selections) {
       if (const auto* field = std::get_if<Field>(&selection.node)) {
         const FieldDefinition* definition = lookup_.field(parent, field->name);
         for (const auto& argument : field->arguments) {
-          const InputValue* argument_definition = definition ? definition->argument(argument.name) : nullptr;
+          const InputValue* argument_definition =
+              definition ? definition->argument(argument.name) : nullptr;
           input(argument.value, argument_definition, out);
         }
         directives(field->directives, out);
-        selection_set(field->selection_set, definition ? composite_named(definition->type) : nullptr, out);
+        selection_set(field->selection_set,
+                      definition ? composite_named(definition->type) : nullptr, out);
       } else if (const auto* spread = std::get_if<FragmentSpread>(&selection.node)) {
         directives(spread->directives, out);
       } else {
         const auto& fragment = std::get<InlineFragment>(selection.node);
-        const Type* type = fragment.type_condition.empty() ? parent : lookup_.type(fragment.type_condition);
+        const Type* type =
+            fragment.type_condition.empty() ? parent : lookup_.type(fragment.type_condition);
         directives(fragment.directives, out);
         selection_set(fragment.selection_set, composite_named(type), out);
       }
@@ -215,12 +220,14 @@ class UsageCollector {
   }
 
  private:
-  void input(const Value& value, const InputValue* definition, std::vector<VariableUsage>& out) const {
+  void input(const Value& value, const InputValue* definition,
+             std::vector<VariableUsage>& out) const {
     this->value(value, definition ? definition->type : nullptr,
                 definition && definition->default_value.has_value(), out);
   }
 
-  void value(const Value& value, const Type* type, bool has_default, std::vector<VariableUsage>& out) const {
+  void value(const Value& value, const Type* type, bool has_default,
+             std::vector<VariableUsage>& out) const {
     if (const auto* variable = std::get_if<Variable>(&value.node)) {
       out.push_back({variable, type, has_default});
     } else if (const auto* list = std::get_if<ListValue>(&value.node)) {
@@ -249,7 +256,7 @@ class FieldMerging {
  public:
   struct Conflict {
     std::string_view response_key;
-    std::string reason;               // empty when `subconflicts` say why
+    std::string reason;  // empty when `subconflicts` say why
     std::vector<Conflict> subconflicts;
     std::vector<const Field*> fields1, fields2;
   };
@@ -312,14 +319,16 @@ class FieldMerging {
       return {fields.data() + group.begin, fields.data() + group.end};
     }
     std::span<const FieldAndDefinition> find(std::string_view key) const {
-      auto found = std::lower_bound(sorted.begin(), sorted.end(), key,
-                                    [&](std::uint32_t index, std::string_view wanted) { return groups[index].key < wanted; });
+      auto found = std::lower_bound(
+          sorted.begin(), sorted.end(), key,
+          [&](std::uint32_t index, std::string_view wanted) { return groups[index].key < wanted; });
       if (found == sorted.end() || groups[*found].key != key) return {};
       return fields_of(groups[*found]);
     }
   };
   struct PairHash {
-    std::size_t operator()(const std::pair<std::string_view, std::string_view>& pair) const noexcept {
+    std::size_t operator()(
+        const std::pair<std::string_view, std::string_view>& pair) const noexcept {
       const std::hash<std::string_view> hash;
       return hash(pair.first) * 31 + hash(pair.second);
     }
@@ -347,7 +356,8 @@ class FieldMerging {
       const auto* field = std::get_if<Field>(&selections[index].node);
       if (!field) return false;
       for (std::size_t before = 0; before < index; ++before) {
-        if (std::get<Field>(selections[before].node).response_key() == field->response_key()) return false;
+        if (std::get<Field>(selections[before].node).response_key() == field->response_key())
+          return false;
       }
     }
     return true;
@@ -380,9 +390,12 @@ class FieldMerging {
     collected.fields.resize(raw_.size());
     for (const auto& [group, field] : raw_) collected.fields[next[group]++] = field;
     collected.sorted.resize(collected.groups.size());
-    for (std::uint32_t index = 0; index < collected.sorted.size(); ++index) collected.sorted[index] = index;
+    for (std::uint32_t index = 0; index < collected.sorted.size(); ++index)
+      collected.sorted[index] = index;
     std::sort(collected.sorted.begin(), collected.sorted.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return collected.groups[a].key < collected.groups[b].key; });
+              [&](std::uint32_t a, std::uint32_t b) {
+                return collected.groups[a].key < collected.groups[b].key;
+              });
     count(raw_.size());
     return collected;
   }
@@ -390,16 +403,19 @@ class FieldMerging {
   void gather(const Selections& selections, const Type* parent, Collected& collected) {
     for (const auto& selection : selections) {
       if (const auto* field = std::get_if<Field>(&selection.node)) {
-        const FieldDefinition* definition = is_object_or_interface(parent) ? parent->field(field->name) : nullptr;
-        auto [found, inserted] =
-            group_index_.try_emplace(field->response_key(), static_cast<std::uint32_t>(collected.groups.size()));
+        const FieldDefinition* definition =
+            is_object_or_interface(parent) ? parent->field(field->name) : nullptr;
+        auto [found, inserted] = group_index_.try_emplace(
+            field->response_key(), static_cast<std::uint32_t>(collected.groups.size()));
         if (inserted) collected.groups.push_back({field->response_key(), 0, 0});
         raw_.push_back({found->second, {parent, field, definition}});
       } else if (const auto* spread = std::get_if<FragmentSpread>(&selection.node)) {
-        if (fragment_seen_.insert(spread->name).second) collected.fragment_names.push_back(spread->name);
+        if (fragment_seen_.insert(spread->name).second)
+          collected.fragment_names.push_back(spread->name);
       } else {
         const auto& fragment = std::get<InlineFragment>(selection.node);
-        const Type* type = fragment.type_condition.empty() ? parent : lookup_.type(fragment.type_condition);
+        const Type* type =
+            fragment.type_condition.empty() ? parent : lookup_.type(fragment.type_condition);
         gather(fragment.selection_set, type, collected);
       }
     }
@@ -412,6 +428,8 @@ class FieldMerging {
     return &collect(fragment.selection_set, lookup_.type(fragment.type_condition));
   }
 
+  // Every step counts, comparisons of fields and of fragments alike, so that no document can
+  // keep the check busy for long.
   void count(std::size_t work) {
     comparisons_ += work;
     if (comparisons_ > kMaxComparisons) gave_up_ = true;
@@ -426,22 +444,27 @@ class FieldMerging {
   void mark_compared(std::string_view a, std::string_view b, bool mutually_exclusive) {
     compared_pairs_[ordered(a, b)] = mutually_exclusive;
   }
-  static std::pair<std::string_view, std::string_view> ordered(std::string_view a, std::string_view b) {
+  static std::pair<std::string_view, std::string_view> ordered(std::string_view a,
+                                                               std::string_view b) {
     return a < b ? std::pair{a, b} : std::pair{b, a};
   }
 
   // (D, E) A set of fields against a fragment, and against the fragments it spreads.
-  void between_fields_and_fragment(std::vector<Conflict>& conflicts, bool mutually_exclusive, const Collected& fields,
-                                   std::string_view fragment_name,
-                                   std::vector<std::pair<std::string_view, std::string_view>>& discovered) {
+  void between_fields_and_fragment(
+      std::vector<Conflict>& conflicts, bool mutually_exclusive, const Collected& fields,
+      std::string_view fragment_name,
+      std::vector<std::pair<std::string_view, std::string_view>>& discovered) {
+    count(1);
     if (gave_up_) return;
     const Collected* fragment = fragment_fields(fragment_name);
     if (!fragment || fragment == &fields) return;
     between(conflicts, mutually_exclusive, fields, *fragment);
-    for (const auto referenced : fragment->fragment_names) discovered.emplace_back(fragment_name, referenced);
+    for (const auto referenced : fragment->fragment_names)
+      discovered.emplace_back(fragment_name, referenced);
   }
 
-  void process_discovered(std::vector<Conflict>& conflicts, bool mutually_exclusive, const Collected& fields,
+  void process_discovered(std::vector<Conflict>& conflicts, bool mutually_exclusive,
+                          const Collected& fields,
                           std::vector<std::pair<std::string_view, std::string_view>>& discovered) {
     while (!discovered.empty() && !gave_up_) {
       const auto [fragment_name, referenced] = discovered.back();
@@ -453,8 +476,9 @@ class FieldMerging {
   }
 
   // (F, G) Two fragments, and each against the fragments the other spreads.
-  void between_fragments(std::vector<Conflict>& conflicts, bool mutually_exclusive, std::string_view name1,
-                         std::string_view name2) {
+  void between_fragments(std::vector<Conflict>& conflicts, bool mutually_exclusive,
+                         std::string_view name1, std::string_view name2) {
+    count(1);
     if (gave_up_ || name1 == name2 || compared(name1, name2, mutually_exclusive)) return;
     mark_compared(name1, name2, mutually_exclusive);
     const Deeper deeper(*this);
@@ -513,14 +537,16 @@ class FieldMerging {
   }
 
   std::optional<Conflict> find_conflict(bool parents_mutually_exclusive, std::string_view key,
-                                        const FieldAndDefinition& first, const FieldAndDefinition& second) {
+                                        const FieldAndDefinition& first,
+                                        const FieldAndDefinition& second) {
     count(1);
     if (gave_up_) return std::nullopt;
     // Fields on two different object types never apply to the same object, so they may differ
     // in name and arguments; interfaces and unions might overlap, now or in a later schema.
     const bool mutually_exclusive =
-        parents_mutually_exclusive || (first.parent != second.parent && first.parent && second.parent &&
-                                       first.parent->kind == TypeKind::object && second.parent->kind == TypeKind::object);
+        parents_mutually_exclusive ||
+        (first.parent != second.parent && first.parent && second.parent &&
+         first.parent->kind == TypeKind::object && second.parent->kind == TypeKind::object);
     const Field& field1 = *first.field;
     const Field& field2 = *second.field;
     auto conflict = [&](std::string reason) {
@@ -528,9 +554,11 @@ class FieldMerging {
     };
     if (!mutually_exclusive) {
       if (field1.name != field2.name) {
-        return conflict(quoted(field1.name) + " and " + quoted(field2.name) + " are different fields");
+        return conflict(quoted(field1.name) + " and " + quoted(field2.name) +
+                        " are different fields");
       }
-      if (!same_arguments(field1.arguments, field2.arguments)) return conflict("they have differing arguments");
+      if (!same_arguments(field1.arguments, field2.arguments))
+        return conflict("they have differing arguments");
     }
     const Type* type1 = first.definition ? first.definition->type : nullptr;
     const Type* type2 = second.definition ? second.definition->type : nullptr;
@@ -541,9 +569,9 @@ class FieldMerging {
     if (field1.selection_set.empty() || field2.selection_set.empty()) return std::nullopt;
     const Deeper deeper(*this);
     if (gave_up_) return std::nullopt;
-    auto subconflicts = between_sub_selections(mutually_exclusive, type1 ? &type1->named() : nullptr,
-                                               field1.selection_set, type2 ? &type2->named() : nullptr,
-                                               field2.selection_set);
+    auto subconflicts = between_sub_selections(
+        mutually_exclusive, type1 ? &type1->named() : nullptr, field1.selection_set,
+        type2 ? &type2->named() : nullptr, field2.selection_set);
     if (subconflicts.empty()) return std::nullopt;
     Conflict result{key, {}, {}, {&field1}, {&field2}};
     for (const auto& sub : subconflicts) {
@@ -570,11 +598,13 @@ class FieldMerging {
   }
 
   // Arguments are the same when each has its namesake with an equal value, in any order.
-  static bool same_arguments(const std::vector<Argument>& arguments1, const std::vector<Argument>& arguments2) {
+  static bool same_arguments(const std::vector<Argument>& arguments1,
+                             const std::vector<Argument>& arguments2) {
     if (arguments1.size() != arguments2.size()) return false;
     return std::all_of(arguments1.begin(), arguments1.end(), [&](const Argument& argument1) {
-      auto found = std::find_if(arguments2.rbegin(), arguments2.rend(),
-                                [&](const Argument& argument2) { return argument2.name == argument1.name; });
+      auto found =
+          std::find_if(arguments2.rbegin(), arguments2.rend(),
+                       [&](const Argument& argument2) { return argument2.name == argument1.name; });
       return found != arguments2.rend() && same_value(argument1.value, found->value);
     });
   }
@@ -591,13 +621,14 @@ class FieldMerging {
             return first.name == second.name;
           } else if constexpr (std::is_same_v<Node, IntValue> || std::is_same_v<Node, FloatValue>) {
             return first.text == second.text;
-          } else if constexpr (std::is_same_v<Node, StringValue> || std::is_same_v<Node, BooleanValue>) {
+          } else if constexpr (std::is_same_v<Node, StringValue> ||
+                               std::is_same_v<Node, BooleanValue>) {
             return first.value == second.value;
           } else if constexpr (std::is_same_v<Node, NullValue>) {
             return true;
           } else if constexpr (std::is_same_v<Node, ListValue>) {
-            return std::equal(first.values.begin(), first.values.end(), second.values.begin(), second.values.end(),
-                              same_value);
+            return std::equal(first.values.begin(), first.values.end(), second.values.begin(),
+                              second.values.end(), same_value);
           } else {
             return same_fields(first.fields, second.fields);
           }
@@ -605,14 +636,16 @@ class FieldMerging {
         value1.node);
   }
 
-  static bool same_fields(const std::vector<ObjectField>& fields1, const std::vector<ObjectField>& fields2) {
+  static bool same_fields(const std::vector<ObjectField>& fields1,
+                          const std::vector<ObjectField>& fields2) {
     if (fields1.size() != fields2.size()) return false;
     auto by_name = [](const std::vector<ObjectField>& fields) {
       std::vector<const ObjectField*> sorted;
       sorted.reserve(fields.size());
       for (const auto& field : fields) sorted.push_back(&field);
-      std::stable_sort(sorted.begin(), sorted.end(),
-                       [](const ObjectField* a, const ObjectField* b) { return a->name < b->name; });
+      std::stable_sort(
+          sorted.begin(), sorted.end(),
+          [](const ObjectField* a, const ObjectField* b) { return a->name < b->name; });
       return sorted;
     };
     const auto sorted1 = by_name(fields1);
@@ -708,7 +741,8 @@ class Validator {
     const Type* inner = type_of(*reference.of_type);
     if (!inner) return nullptr;
     Type& wrapper = wrappers_.emplace_back();
-    wrapper.kind = reference.kind == TypeReference::Kind::list ? TypeKind::list : TypeKind::non_null;
+    wrapper.kind =
+        reference.kind == TypeReference::Kind::list ? TypeKind::list : TypeKind::non_null;
     wrapper.of_type = inner;
     return &wrapper;
   }
@@ -731,22 +765,28 @@ class Validator {
     // The schema has no subscription type (and maybe no mutation type): graphql-js says so when
     // executing; here it is an error of the document.
     const Type* root = root_type(operation);
-    const std::string_view directive_location = operation.operation == OperationType::query      ? "QUERY"
-                                                : operation.operation == OperationType::mutation ? "MUTATION"
-                                                                                                 : "SUBSCRIPTION";
+    const std::string_view directive_location =
+        operation.operation == OperationType::query      ? "QUERY"
+        : operation.operation == OperationType::mutation ? "MUTATION"
+                                                         : "SUBSCRIPTION";
     if (!root) {
-      report("Schema is not configured to execute " + std::string(keyword(operation.operation)) + " operation.",
+      report("Schema is not configured to execute " + std::string(keyword(operation.operation)) +
+                 " operation.",
              {operation.location});
     }
     // Variable Uniqueness (§5.8.1)
     report_repeats_grouped(
-        operation.variable_definitions, [](const VariableDefinition& definition) { return definition.name; },
-        [](std::string_view name) { return "There can be only one variable named \"$" + std::string(name) + "\"."; },
+        operation.variable_definitions,
+        [](const VariableDefinition& definition) { return definition.name; },
+        [](std::string_view name) {
+          return "There can be only one variable named \"$" + std::string(name) + "\".";
+        },
         [](const VariableDefinition& definition) { return definition.location; });
     check_unique_directives(operation.directives);
 
     variable_types_.clear();
-    for (const auto& definition : operation.variable_definitions) walk_variable_definition(definition);
+    for (const auto& definition : operation.variable_definitions)
+      walk_variable_definition(definition);
     walk_directives(operation.directives, directive_location);
     walk_selection_set(operation.selection_set, root);
     check_variable_usages(operation);
@@ -770,7 +810,9 @@ class Validator {
     detect_cycles(definition);
     check_unique_directives(definition.directives);
     // Fragment Spread Type Existence (§5.5.1.2)
-    if (!type) report("Unknown type " + quoted(definition.type_condition) + ".", {positions_.of(definition.type_condition)});
+    if (!type)
+      report("Unknown type " + quoted(definition.type_condition) + ".",
+             {positions_.of(definition.type_condition)});
     walk_directives(definition.directives, "FRAGMENT_DEFINITION");
     walk_selection_set(definition.selection_set, composite_named(type));
   }
@@ -787,8 +829,10 @@ class Validator {
     check_unique_directives(definition.directives);
     const TypeReference* named = &definition.type;
     while (named->kind != TypeReference::Kind::named) named = named->of_type.get();
-    if (!lookup_.type(named->name)) report("Unknown type " + quoted(named->name) + ".", {named->location});
-    if (definition.default_value) walk_value(*definition.default_value, type && type->is_input() ? type : nullptr, true);
+    if (!lookup_.type(named->name))
+      report("Unknown type " + quoted(named->name) + ".", {named->location});
+    if (definition.default_value)
+      walk_value(*definition.default_value, type && type->is_input() ? type : nullptr, true);
     walk_directives(definition.directives, "VARIABLE_DEFINITION");
   }
 
@@ -812,38 +856,43 @@ class Validator {
     const Type* type = definition ? definition->type : nullptr;
     // Leaf Field Selections (§5.3.3)
     if (type && type->is_leaf() && !field.selection_set.empty()) {
-      report("Field " + quoted(field.name) + " must not have a selection since type " + quoted(type->spelling()) +
-                 " has no subfields.",
+      report("Field " + quoted(field.name) + " must not have a selection since type " +
+                 quoted(type->spelling()) + " has no subfields.",
              {positions_.selection_set_of(field)});
     } else if (type && !type->is_leaf() && field.selection_set.empty()) {
       report("Field " + quoted(field.name) + " of type " + quoted(type->spelling()) +
-                 " must have a selection of subfields. Did you mean \"" + std::string(field.name) + " { ... }\"?",
+                 " must have a selection of subfields. Did you mean \"" + std::string(field.name) +
+                 " { ... }\"?",
              {field.location});
     }
     // Field Selections (§5.3.1)
     if (parent && !definition) {
-      report("Cannot query field " + quoted(field.name) + " on type " + quoted(parent->name) + ".", {field.location});
+      report("Cannot query field " + quoted(field.name) + " on type " + quoted(parent->name) + ".",
+             {field.location});
     }
     check_unique_directives(field.directives);
     check_unique_arguments(field.arguments);
     for (const auto& argument : field.arguments) {
-      const InputValue* argument_definition = definition ? definition->argument(argument.name) : nullptr;
+      const InputValue* argument_definition =
+          definition ? definition->argument(argument.name) : nullptr;
       // Argument Names (§5.4.1)
       if (definition && !argument_definition) {
-        report("Unknown argument " + quoted(argument.name) + " on field \"" + parent->name + "." + definition->name +
-                   "\".",
+        report("Unknown argument " + quoted(argument.name) + " on field \"" + parent->name + "." +
+                   definition->name + "\".",
                {argument.location});
       }
       walk_value(argument.value, argument_definition ? argument_definition->type : nullptr, true);
     }
     walk_directives(field.directives, "FIELD");
-    if (!field.selection_set.empty()) walk_selection_set(field.selection_set, composite_named(type));
+    if (!field.selection_set.empty())
+      walk_selection_set(field.selection_set, composite_named(type));
     // Required Arguments (§5.4.2.1)
     if (definition) {
       for (const auto& argument : definition->arguments) {
         if (is_required(argument) && !has_argument(field.arguments, argument.name)) {
-          report("Field " + quoted(definition->name) + " argument " + quoted(argument.name) + " of type " +
-                     quoted(argument.type->spelling()) + " is required, but it was not provided.",
+          report("Field " + quoted(definition->name) + " argument " + quoted(argument.name) +
+                     " of type " + quoted(argument.type->spelling()) +
+                     " is required, but it was not provided.",
                  {field.location});
         }
       }
@@ -853,13 +902,14 @@ class Validator {
   void walk_fragment_spread(const FragmentSpread& spread, const Type* parent) {
     const FragmentDefinition* definition = fragment_named(spread.name);
     // Fragment Spread Target Defined (§5.5.2.1)
-    if (!definition) report("Unknown fragment " + quoted(spread.name) + ".", {positions_.of(spread.name)});
+    if (!definition)
+      report("Unknown fragment " + quoted(spread.name) + ".", {positions_.of(spread.name)});
     // Fragment Spread Is Possible (§5.5.2.3)
     if (definition && parent) {
       const Type* type = lookup_.type(definition->type_condition);
       if (type && type->is_composite() && !lookup_.types_overlap(*type, *parent)) {
-        report("Fragment " + quoted(spread.name) + " cannot be spread here as objects of type " + quoted(parent->name) +
-                   " can never be of type " + quoted(type->name) + ".",
+        report("Fragment " + quoted(spread.name) + " cannot be spread here as objects of type " +
+                   quoted(parent->name) + " can never be of type " + quoted(type->name) + ".",
                {spread.location});
       }
     }
@@ -872,19 +922,21 @@ class Validator {
     const Type* type = has_condition ? lookup_.type(fragment.type_condition) : parent;
     // Fragments On Composite Types (§5.5.1.3)
     if (has_condition && type && !type->is_composite()) {
-      report("Fragment cannot condition on non composite type " + quoted(fragment.type_condition) + ".",
+      report("Fragment cannot condition on non composite type " + quoted(fragment.type_condition) +
+                 ".",
              {positions_.of(fragment.type_condition)});
     }
     // Fragment Spread Is Possible (§5.5.2.3)
     if (type && type->is_composite() && parent && !lookup_.types_overlap(*type, *parent)) {
-      report("Fragment cannot be spread here as objects of type " + quoted(parent->name) + " can never be of type " +
-                 quoted(type->name) + ".",
+      report("Fragment cannot be spread here as objects of type " + quoted(parent->name) +
+                 " can never be of type " + quoted(type->name) + ".",
              {fragment.location});
     }
     check_unique_directives(fragment.directives);
     // Fragment Spread Type Existence (§5.5.1.2)
     if (has_condition && !type) {
-      report("Unknown type " + quoted(fragment.type_condition) + ".", {positions_.of(fragment.type_condition)});
+      report("Unknown type " + quoted(fragment.type_condition) + ".",
+             {positions_.of(fragment.type_condition)});
     }
     walk_directives(fragment.directives, "INLINE_FRAGMENT");
     walk_selection_set(fragment.selection_set, composite_named(type));
@@ -901,19 +953,22 @@ class Validator {
         report("Unknown directive " + at + ".", {directive.location});
       } else if (std::find(definition->locations.begin(), definition->locations.end(), location) ==
                  definition->locations.end()) {
-        report("Directive " + at + " may not be used on " + std::string(location) + ".", {directive.location});
+        report("Directive " + at + " may not be used on " + std::string(location) + ".",
+               {directive.location});
       }
       // Argument Names (§5.4.1)
       if (definition) {
         for (const auto& argument : directive.arguments) {
           if (!definition->argument(argument.name)) {
-            report("Unknown argument " + quoted(argument.name) + " on directive " + at + ".", {argument.location});
+            report("Unknown argument " + quoted(argument.name) + " on directive " + at + ".",
+                   {argument.location});
           }
         }
       }
       check_unique_arguments(directive.arguments);
       for (const auto& argument : directive.arguments) {
-        const InputValue* argument_definition = definition ? definition->argument(argument.name) : nullptr;
+        const InputValue* argument_definition =
+            definition ? definition->argument(argument.name) : nullptr;
         walk_value(argument.value, argument_definition ? argument_definition->type : nullptr, true);
       }
       // Required Arguments (§5.4.2.1)
@@ -942,7 +997,9 @@ class Validator {
   void check_unique_arguments(const std::vector<Argument>& arguments) {
     report_repeats_grouped(
         arguments, [](const Argument& argument) { return argument.name; },
-        [](std::string_view name) { return "There can be only one argument named " + quoted(name) + "."; },
+        [](std::string_view name) {
+          return "There can be only one argument named " + quoted(name) + ".";
+        },
         [](const Argument& argument) { return argument.location; });
   }
 
@@ -954,7 +1011,8 @@ class Validator {
       return definition && !definition->repeatable ? directive.name : std::string_view();
     };
     for_each_repeat(directives, name_of, [&](std::size_t first, std::size_t repeat) {
-      report("The directive \"@" + std::string(directives[repeat].name) + "\" can only be used once at this location.",
+      report("The directive \"@" + std::string(directives[repeat].name) +
+                 "\" can only be used once at this location.",
              {directives[first].location, directives[repeat].location});
     });
   }
@@ -962,10 +1020,13 @@ class Validator {
   // One error for each name given more than once, with the locations of all its uses, in the
   // order of the names' first uses.
   template <class Items, class NameOf, class Message, class LocationOf>
-  void report_repeats_grouped(const Items& items, NameOf name_of, Message message, LocationOf location_of) {
+  void report_repeats_grouped(const Items& items, NameOf name_of, Message message,
+                              LocationOf location_of) {
     if (items.size() < 2) return;
     std::vector<std::pair<std::size_t, std::size_t>> repeats;
-    for_each_repeat(items, name_of, [&](std::size_t first, std::size_t repeat) { repeats.emplace_back(first, repeat); });
+    for_each_repeat(items, name_of, [&](std::size_t first, std::size_t repeat) {
+      repeats.emplace_back(first, repeat);
+    });
     if (repeats.empty()) return;
     std::stable_sort(repeats.begin(), repeats.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -990,7 +1051,8 @@ class Validator {
     if (std::holds_alternative<Variable>(value.node)) return;
     if (const auto* null = std::get_if<NullValue>(&value.node)) {
       if (check_type && type && !type->nullable()) {
-        report("Expected value of type " + quoted(type->spelling()) + ", found null.", {null->location});
+        report("Expected value of type " + quoted(type->spelling()) + ", found null.",
+               {null->location});
       }
       return;
     }
@@ -1010,7 +1072,8 @@ class Validator {
     if (check_type) check_leaf(value, type);
   }
 
-  void walk_object(const ObjectValue& object, const Value& value, const Type* type, bool check_type) {
+  void walk_object(const ObjectValue& object, const Value& value, const Type* type,
+                   bool check_type) {
     const Type* object_type = type ? &type->named() : nullptr;
     const bool is_input_object = object_type && object_type->kind == TypeKind::input_object;
     if (check_type && !is_input_object) {
@@ -1019,8 +1082,9 @@ class Validator {
     }
     if (check_type) {
       for (const auto& field : object_type->input_fields) {
-        const bool given = std::any_of(object.fields.begin(), object.fields.end(),
-                                       [&](const ObjectField& given_field) { return given_field.name == field.name; });
+        const bool given = std::any_of(
+            object.fields.begin(), object.fields.end(),
+            [&](const ObjectField& given_field) { return given_field.name == field.name; });
         if (!given && !field.type->nullable() && !field.default_value) {
           report("Field \"" + object_type->name + "." + field.name + "\" of required type " +
                      quoted(field.type->spelling()) + " was not provided.",
@@ -1029,16 +1093,19 @@ class Validator {
       }
     }
     std::vector<std::size_t> first_of_name;  // filled only when a name repeats
-    for_each_repeat(object.fields, [](const ObjectField& field) { return field.name; },
-                    [&](std::size_t first, std::size_t repeat) {
-                      first_of_name.resize(object.fields.size(), object.fields.size());
-                      first_of_name[repeat] = first;
-                    });
+    for_each_repeat(
+        object.fields, [](const ObjectField& field) { return field.name; },
+        [&](std::size_t first, std::size_t repeat) {
+          first_of_name.resize(object.fields.size(), object.fields.size());
+          first_of_name[repeat] = first;
+        });
     for (std::size_t index = 0; index < object.fields.size(); ++index) {
       const ObjectField& field = object.fields[index];
-      const InputValue* definition = is_input_object ? object_type->input_field(field.name) : nullptr;
+      const InputValue* definition =
+          is_input_object ? object_type->input_field(field.name) : nullptr;
       if (check_type && !definition) {
-        report("Field " + quoted(field.name) + " is not defined by type " + quoted(object_type->name) + ".",
+        report("Field " + quoted(field.name) + " is not defined by type " +
+                   quoted(object_type->name) + ".",
                {field.location});
       }
       if (!first_of_name.empty() && first_of_name[index] < object.fields.size()) {
@@ -1085,22 +1152,26 @@ class Validator {
     for (const auto& usage : usages) {
       used.insert(usage.variable->name);
       if (!defined.contains(usage.variable->name)) {
-        report("Variable \"$" + std::string(usage.variable->name) + "\" is not defined" + in_operation + ".",
+        report("Variable \"$" + std::string(usage.variable->name) + "\" is not defined" +
+                   in_operation + ".",
                {usage.variable->location, operation.location});
       }
     }
     for (const auto& definition : operation.variable_definitions) {
       if (used.contains(definition.name)) continue;
-      report("Variable \"$" + std::string(definition.name) + "\" is never used" +
-                 (operation.name.empty() ? std::string() : " in operation " + quoted(operation.name)) + ".",
-             {definition.location});
+      report(
+          "Variable \"$" + std::string(definition.name) + "\" is never used" +
+              (operation.name.empty() ? std::string() : " in operation " + quoted(operation.name)) +
+              ".",
+          {definition.location});
     }
     for (const auto& usage : usages) {
       auto found = defined.find(usage.variable->name);
       if (found == defined.end() || !usage.type) continue;
       const VariableDefinition& definition = operation.variable_definitions[found->second];
       const Type* variable_type = variable_types_[found->second];
-      if (variable_type && !usage_allowed(*variable_type, definition, *usage.type, usage.location_has_default)) {
+      if (variable_type &&
+          !usage_allowed(*variable_type, definition, *usage.type, usage.location_has_default)) {
         report("Variable \"$" + std::string(usage.variable->name) + "\" of type " +
                    quoted(variable_type->spelling()) + " used in position expecting type " +
                    quoted(usage.type->spelling()) + ".",
@@ -1124,11 +1195,12 @@ class Validator {
 
   // A nullable variable may go where a non-null value is expected when a default value stands
   // in for a missing one (§5.8.5 AreTypesCompatible, and graphql-js's allowance for defaults).
-  bool usage_allowed(const Type& variable_type, const VariableDefinition& definition, const Type& location_type,
-                     bool location_has_default) const {
+  bool usage_allowed(const Type& variable_type, const VariableDefinition& definition,
+                     const Type& location_type, bool location_has_default) const {
     if (!location_type.nullable() && variable_type.nullable()) {
       const bool has_non_null_default =
-          definition.default_value && !std::holds_alternative<NullValue>(definition.default_value->node);
+          definition.default_value &&
+          !std::holds_alternative<NullValue>(definition.default_value->node);
       if (!has_non_null_default && !location_has_default) return false;
       return schema().is_sub_type(*location_type.of_type, variable_type);
     }
@@ -1139,7 +1211,8 @@ class Validator {
     auto [found, inserted] = fragment_usages_.try_emplace(&definition);
     if (inserted) {
       usages_.directives(definition.directives, found->second);
-      usages_.selection_set(definition.selection_set, composite_named(lookup_.type(definition.type_condition)),
+      usages_.selection_set(definition.selection_set,
+                            composite_named(lookup_.type(definition.type_condition)),
                             found->second);
     }
     return found->second;
@@ -1199,7 +1272,8 @@ class Validator {
     };
     std::vector<Frame> stack;
     std::vector<const FragmentSpread*> path;  // the spreads that led to the current fragment
-    std::unordered_map<std::string_view, std::size_t> path_index;  // fragment name → its start in path
+    std::unordered_map<std::string_view, std::size_t>
+        path_index;  // fragment name → its start in path
     auto enter = [&](const FragmentDefinition& definition) {
       const auto& spreads = spreads_in(definition.selection_set);
       if (spreads.empty()) return false;
@@ -1238,7 +1312,8 @@ class Validator {
       if (!via.empty()) via += ", ";
       via += quoted(cycle[index]->name);
     }
-    report("Cannot spread fragment " + quoted(name) + " within itself" + (via.empty() ? "." : " via " + via + "."),
+    report("Cannot spread fragment " + quoted(name) + " within itself" +
+               (via.empty() ? "." : " via " + via + "."),
            std::move(locations));
   }
 
@@ -1260,7 +1335,8 @@ class Validator {
       std::vector<SourceLocation> locations;
       for (const Field* field : conflict.fields1) locations.push_back(field->location);
       for (const Field* field : conflict.fields2) locations.push_back(field->location);
-      report("Fields " + quoted(conflict.response_key) + " conflict because " + reason_of(conflict) +
+      report("Fields " + quoted(conflict.response_key) + " conflict because " +
+                 reason_of(conflict) +
                  ". Use different aliases on the fields to fetch both if this was intentional.",
              std::move(locations));
     }
@@ -1291,7 +1367,8 @@ class Validator {
 
 }  // namespace
 
-std::vector<GraphQLError> validate(const Schema& schema, const Document& document, std::size_t max_errors) {
+std::vector<GraphQLError> validate(const Schema& schema, const Document& document,
+                                   std::size_t max_errors) {
   return Validator(schema, document, max_errors).run();
 }
 

@@ -110,8 +110,10 @@ struct LiteralCoercion {
   }
 
   json::value coerce_scalar(const Type& type, const Value& literal) const {
+    // The built-in scalars' messages name the value already (graphql-js reports them as they
+    // are); a custom scalar's reason is put after what was expected.
+    if (type.coercion.parse_literal) return type.coercion.parse_literal(literal);
     try {
-      if (type.coercion.parse_literal) return type.coercion.parse_literal(literal);
       static const json::object no_variables;
       return type.coercion.parse(literal_json(literal, variables ? *variables : no_variables));
     } catch (const CoercionError& error) {

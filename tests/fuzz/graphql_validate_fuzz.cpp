@@ -73,8 +73,12 @@ std::shared_ptr<const Schema> build_schema() {
       .field(field("meowVolume", "Int"))
       .field(field("lives", "Int"));
   builder.union_type("CatOrDog").member("Cat").member("Dog");
-  builder.input_object("ComplexInput").input_field(argument("name", "String")).input_field(argument("owner", "String"));
-  builder.input_object("Filter").input_field(argument("name", "String")).input_field(argument("kinds", "[String!]"));
+  builder.input_object("ComplexInput")
+      .input_field(argument("name", "String"))
+      .input_field(argument("owner", "String"));
+  builder.input_object("Filter")
+      .input_field(argument("name", "String"))
+      .input_field(argument("kinds", "[String!]"));
   builder.input_object("PetInput")
       .input_field(argument("name", "String!"))
       .input_field(argument("command", "DogCommand"))
@@ -85,11 +89,14 @@ std::shared_ptr<const Schema> build_schema() {
       .field(field("floatArgField", "Float", {argument("floatArg", "Float")}))
       .field(field("intArgField", "Int", {argument("intArg", "Int")}))
       .field(field("idArgField", "ID", {argument("idArg", "ID")}))
-      .field(field("nonNullBooleanArgField", "Boolean!", {argument("nonNullBooleanArg", "Boolean!")}))
+      .field(
+          field("nonNullBooleanArgField", "Boolean!", {argument("nonNullBooleanArg", "Boolean!")}))
       .field(field("booleanListArgField", "[Boolean]", {argument("booleanListArg", "[Boolean]!")}))
-      .field(field("nonNullBooleanListField", "[Boolean]", {argument("nonNullBooleanListArg", "[Boolean]!")}))
-      .field(field("optionalNonNullBooleanArgField", "Boolean!",
-                   {{.name = "optionalBooleanArg", .type_text = "Boolean!", .default_value = false}}));
+      .field(field("nonNullBooleanListField", "[Boolean]",
+                   {argument("nonNullBooleanListArg", "[Boolean]!")}))
+      .field(
+          field("optionalNonNullBooleanArgField", "Boolean!",
+                {{.name = "optionalBooleanArg", .type_text = "Boolean!", .default_value = false}}));
   return builder.build();
 }
 
@@ -122,7 +129,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto messages = checked_messages(validate(*schema, document, kMaxErrors));
   const std::string printed = print(document);
   const ParseLimits no_size_limit{.max_source_bytes = printed.size()};
-  if (checked_messages(validate(*schema, parse(printed, no_size_limit), kMaxErrors)) != messages) std::abort();
+  if (checked_messages(validate(*schema, parse(printed, no_size_limit), kMaxErrors)) != messages)
+    std::abort();
   if (!messages.empty()) return 0;
   for (const auto& definition : document.definitions) {
     const auto* operation = std::get_if<OperationDefinition>(&definition);

@@ -195,17 +195,60 @@ TEST_F(GraphqlApi, RoiAndCareerTestAnswerAsRest) {
 }
 
 TEST_F(GraphqlApi, CompareMatchesRest) {
-  auto list = request(port(), "GET", "/api/v1/universities?limit=3&sort=name");
-  std::vector<std::string> slugs;
+  auto list = request(port(), "GET", "/api/v1/universities?limit=3&sort=nirf_rank");
   auto listed = list.json();
-  for (const auto& item : listed.at("items").as_array()) slugs.emplace_back(item.at("slug").as_string());
-  auto rest = request(port(), "GET", "/api/v1/compare?universities=" + slugs[0] + "," + slugs[1] + "," + slugs[2]);
+  std::vector<std::string> slugs;
+  json::array keys;
+  for (const auto& item : listed.at("items").as_array()) {
+    slugs.emplace_back(item.at("slug").as_string());
+    keys.emplace_back(item.at("slug"));
+  }
+  ASSERT_EQ(slugs.size(), 3u);
+  auto rest = request(port(), "GET",
+                      "/api/v1/compare?universities=" + slugs[0] + "," + slugs[1] + "," + slugs[2] +
+                          "&weights=naac:2,nirf_rank:3");
   ASSERT_EQ(rest.status, 200) << rest.body;
-  auto data = data_of(post("query($u: [String!]) { compare(universities: $u) }",
-                           {{"u", json::array{json::string(slugs[0]), json::string(slugs[1]), json::string(slugs[2])}}}));
-  auto compared = data.at("compare").as_object();
-  EXPECT_EQ(compared.at("entities"), rest.json().at("entities"));
-  EXPECT_EQ(compared.at("groups"), rest.json().at("groups"));
+  auto expected = rest.json().as_object();
+  auto data = data_of(post(R"(query($u: [String!]) {
+      compare(universities: $u, weights: [{code: "naac", weight: 2}, {code: "nirf_rank", weight: 3}]) {
+        kind
+        entities { __typename slug ... on University { city } }
+        groups { group rows { code label direction cells { value disclosed best sourceUrl } } }
+        weights { code weight }
+        scores { id score coverage contributions { code points } }
+      } })",
+                           {{"u", keys}}));
+  const auto& compared = data.at("compare").as_object();
+  EXPECT_EQ(compared.at("kind"), "universities");
+  const auto& entities = compared.at("entities").as_array();
+  ASSERT_EQ(entities.size(), 3u);
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    EXPECT_EQ(entities[i].at("__typename"), "University");
+    EXPECT_EQ(entities[i].at("slug"), expected.at("entities").at(i).at("slug"));
+    EXPECT_EQ(entities[i].at("city"), expected.at("entities").at(i).at("city"));
+  }
+  const auto& groups = compared.at("groups").as_array();
+  ASSERT_EQ(groups.size(), expected.at("groups").as_array().size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const auto& rows = groups[g].at("rows").as_array();
+    const auto& expected_rows = expected.at("groups").at(g).at("rows").as_array();
+    ASSERT_EQ(rows.size(), expected_rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      EXPECT_EQ(rows[r].at("code"), expected_rows[r].at("code"));
+      for (std::size_t c = 0; c < 3; ++c) {
+        const auto& cell = rows[r].at("cells").at(c);
+        const auto& expected_cell = expected_rows[r].at("cells").at(c);
+        EXPECT_EQ(cell.at("value"), expected_cell.at("value"));
+        EXPECT_EQ(cell.at("best"), expected_cell.at("best"));
+        EXPECT_EQ(cell.at("sourceUrl"), expected_cell.at("source_url"));
+      }
+    }
+  }
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& score = compared.at("scores").at(i);
+    EXPECT_EQ(score.at("id"), expected.at("scores").at(i).at("id"));
+    EXPECT_EQ(score.at("score"), expected.at("scores").at(i).at("score"));
+  }
 }
 
 TEST_F(GraphqlApi, LimitsRefuseBeforeExecution) {

@@ -25,8 +25,8 @@ const Snapshot& snapshot_of(const ResolveInfo& info, CatalogService& service) {
 }
 
 std::string_view slug_of(const ResolveInfo& info) {
-  const auto& source = info.source_as<json::object>();
-  const auto* slug = source.if_contains("slug");
+  const auto* source = graphql::json_object_of(info.source);
+  const auto* slug = source ? source->if_contains("slug") : nullptr;
   return slug && slug->is_string() ? std::string_view(slug->get_string()) : std::string_view();
 }
 
@@ -83,13 +83,17 @@ QueryParams list_params(const ResolveInfo& info) {
   return params;
 }
 
-json::object connection_json(const Snapshot& snapshot, EntityKind kind, const ListPage& page) {
-  json::array items;
+json::object connection_json(const Snapshot& snapshot, EntityKind kind, const ListPage& page,
+                             const json::storage_ptr& storage) {
+  json::array items(storage);
+  items.reserve(page.items.size());
   for (auto index : page.items) {
-    items.push_back(kind == EntityKind::university ? university_json(snapshot, index) : programme_json(snapshot, index));
+    items.push_back(kind == EntityKind::university ? university_json(snapshot, index, {}, storage)
+                                                   : programme_json(snapshot, index, {}, storage));
   }
-  json::object connection{{"items", std::move(items)},
-                          {"next_cursor", page.next_cursor ? json::value(*page.next_cursor) : nullptr}};
+  json::object connection(storage);
+  connection.emplace("items", std::move(items));
+  connection.emplace("next_cursor", page.next_cursor ? json::value(*page.next_cursor) : nullptr);
   if (page.total) {
     connection["total"] = *page.total;
     json::array facets;
@@ -167,13 +171,14 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
         "catalog.programmes_of_university",
         [&service, &state = info.request](const std::vector<Key>& keys) -> boost::asio::awaitable<std::vector<Result>> {
           const auto& snapshot = *state.get<PinnedSnapshot>([&] { return PinnedSnapshot{service.snapshot()}; }).snapshot;
+          const auto& storage = state.json_storage();
           std::vector<Result> results;
           for (const auto& [slug, first] : keys) {
-            json::array items;
+            json::array items(storage);
             if (auto university = snapshot.find(EntityKind::university, slug)) {
               for (auto programme : snapshot.programmes_of(*university)) {
                 if (static_cast<std::int64_t>(items.size()) >= first) break;
-                items.push_back(programme_json(snapshot, programme));
+                items.push_back(programme_json(snapshot, programme, {}, storage));
               }
             }
             results.push_back(objects(std::move(items)));
@@ -184,7 +189,24 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
     return loader.load({std::string(slug_of(info)), first});
   };
 
+  // Sources are REST renderings; each kind has a member the others lack.
+  builder
+      .interface("CatalogEntry", "What universities, programmes and careers have in common.",
+                 [](const std::any& source) -> std::string_view {
+                   const auto* entry = graphql::json_object_of(source);
+                   if (!entry) return {};
+                   if (entry->contains("programme_count")) return "University";
+                   if (entry->contains("university")) return "Programme";
+                   if (entry->contains("onet_soc_code")) return "Career";
+                   return {};
+                 })
+      .field({.name = "id", .type_text = "Int!"})
+      .field({.name = "slug", .type_text = "String!"})
+      .field({.name = "name", .type_text = "String!"})
+      .field({.name = "isDemo", .type_text = "Boolean!", .description = "Generated demo data, not a real entry."});
+
   builder.object("University", "An online or campus university of the catalogue.")
+      .implements("CatalogEntry")
       .field({.name = "id", .type_text = "Int!"})
       .field({.name = "slug", .type_text = "String!"})
       .field({.name = "name", .type_text = "String!"})
@@ -207,8 +229,7 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
 
   // A programme's university: one batch for all the programmes of a request.
   auto university_of = [&service](const ResolveInfo& info) {
-    const auto& source = info.source_as<json::object>();
-    std::string slug(source.at("university").at("slug").get_string());
+    std::string slug(graphql::json_object_of(info.source)->at("university").at("slug").get_string());
     auto& loader = info.request.loader<std::string>(
         "catalog.university",
         [&service, &state = info.request](const std::vector<std::string>& keys) -> boost::asio::awaitable<std::vector<Result>> {
@@ -216,7 +237,8 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
           std::vector<Result> results;
           for (const auto& slug : keys) {
             auto index = snapshot.find(EntityKind::university, slug);
-            results.push_back(index ? Result::object(university_json(snapshot, *index)) : Result());
+            results.push_back(index ? Result::object(university_json(snapshot, *index, {}, state.json_storage()))
+                                    : Result());
           }
           co_return results;
         });
@@ -230,7 +252,7 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
       auto index = snapshot.find(EntityKind::programme, slug_of(info));
       if (!index) return Result();
       auto body = programme_detail_json(snapshot, *index);
-      return graphql::from_json(*info.field.type, body.at(member));
+      return graphql::from_json(*info.field.type, std::move(body.at(member)));
     };
   };
 
@@ -239,6 +261,7 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
       .field({.name = "name", .type_text = "String!"});
 
   builder.object("Programme", "A programme (degree or diploma) a university offers.")
+      .implements("CatalogEntry")
       .field({.name = "id", .type_text = "Int!"})
       .field({.name = "slug", .type_text = "String!"})
       .field({.name = "name", .type_text = "String!"})
@@ -286,6 +309,7 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
       .field({.name = "slug", .type_text = "String!"})
       .field({.name = "name", .type_text = "String!"});
   builder.object("Career", "A career with its salary by experience, skills, recruiters and next steps.")
+      .implements("CatalogEntry")
       .field({.name = "id", .type_text = "Int!"})
       .field({.name = "slug", .type_text = "String!"})
       .field({.name = "name", .type_text = "String!"})
@@ -309,7 +333,7 @@ void add_queries(graphql::SchemaBuilder& builder, CatalogService& service) {
     return [&service, kind](const ResolveInfo& info) {
       const auto& snapshot = snapshot_of(info, service);
       auto query = parse_list_query(snapshot, kind, list_params(info));
-      return Result::object(connection_json(snapshot, kind, snapshot.list(query)));
+      return Result::object(connection_json(snapshot, kind, snapshot.list(query), info.request.json_storage()));
     };
   };
   auto one = [&service](EntityKind kind) {

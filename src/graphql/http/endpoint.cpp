@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/text.hpp"
+#include "graphql/document_cache.hpp"
 #include "graphql/execution.hpp"
 #include "graphql/graphiql_page.hpp"
 #include "graphql/validation.hpp"
@@ -75,9 +76,13 @@ bool wants_html(std::string_view accept) {
   return false;
 }
 
-http::Response graphql_response(http::Status status, MediaType type, const json::object& body) {
+http::Response graphql_body(http::Status status, MediaType type, std::string body) {
   auto content_type = type == MediaType::graphql_response ? std::string(kGraphqlResponse) : std::string(http::kJson);
-  return http::text_response(status, json::serialize(body), content_type + "; charset=utf-8");
+  return http::text_response(status, std::move(body), content_type + "; charset=utf-8");
+}
+
+http::Response graphql_response(http::Status status, MediaType type, const json::object& body) {
+  return graphql_body(status, type, json::serialize(body));
 }
 
 // A request that never reached execution: 400 under the new media type, 200 under the legacy
@@ -169,18 +174,30 @@ class Endpoint {
                                     "text/html; charset=utf-8");
     }
     if (!type) {
-      throw Error(ErrorCode::bad_request, "Accept must allow application/graphql-response+json or application/json");
+      co_return http::text_response(
+          http::Status::not_acceptable,
+          R"({"errors":[{"message":"Accept must allow application/graphql-response+json or application/json."}]})",
+          "application/json; charset=utf-8");
     }
     auto parsed = is_get ? from_get(context, *type) : from_post(context, *type);
     if (auto* refused = std::get_if<http::Response>(&parsed)) co_return std::move(*refused);
     auto& request = std::get<GraphqlRequest>(parsed);
 
-    std::optional<Document> document;
+    std::shared_ptr<const Document> document;
     const OperationDefinition* operation = nullptr;
     json::object variables;
     try {
-      document = parse(std::move(request.query), options_.parse_limits);
-      if (auto errors = validate(*schema_, *document); !errors.empty()) co_return request_failure(*type, errors);
+      document = documents_.find(request.query);
+      if (!document) {
+        auto query = request.query;
+        auto fresh = std::make_shared<Document>(parse(std::move(request.query), options_.parse_limits));
+        if (auto errors = validate(*schema_, *fresh); !errors.empty()) {
+          for (auto& error : errors) error.extensions["code"] = "GRAPHQL_VALIDATION_FAILED";
+          co_return request_failure(*type, errors);
+        }
+        documents_.insert(query, fresh);
+        document = std::move(fresh);
+      }
       operation = &select_operation(*document, request.operation_name);
       if (is_get && operation->operation != OperationType::query) {
         auto response = malformed(*type, "Only queries may be sent with GET; send a mutation with POST.");
@@ -199,7 +216,7 @@ class Endpoint {
     if (options_.prepare) options_.prepare(context, state);
     ExecutionOptions execution{options_.report_internal};
     auto result = co_await execute(*schema_, *document, *operation, variables, state, execution);
-    co_return graphql_response(http::Status::ok, *type, result.to_json());
+    co_return graphql_body(http::Status::ok, *type, result.serialize());
   }
 
   void enable_graphiql() { graphiql_ = true; }
@@ -208,6 +225,7 @@ class Endpoint {
   std::shared_ptr<const Schema> schema_;
   EndpointOptions options_;
   bool graphiql_ = false;
+  mutable DocumentCache documents_;
 };
 
 }  // namespace

@@ -20,8 +20,11 @@
 namespace disha::graphql {
 namespace {
 
-InputValue argument(std::string name, std::string type, std::optional<boost::json::value> default_value = {}) {
-  return {.name = std::move(name), .type_text = std::move(type), .default_value = std::move(default_value)};
+InputValue argument(std::string name, std::string type,
+                    std::optional<boost::json::value> default_value = {}) {
+  return {.name = std::move(name),
+          .type_text = std::move(type),
+          .default_value = std::move(default_value)};
 }
 
 FieldDefinition field(std::string name, std::string type, std::vector<InputValue> arguments = {}) {
@@ -56,7 +59,10 @@ std::shared_ptr<const Schema> build_pet_schema() {
       .field(field("doesKnowCommand", "Boolean!", {argument("dogCommand", "DogCommand!")}))
       .field(field("isHouseTrained", "Boolean!", {argument("atOtherHomes", "Boolean")}))
       .field(field("owner", "Human"));
-  builder.object("Alien").implements("Sentient").field(field("name", "String!")).field(field("homePlanet", "String"));
+  builder.object("Alien")
+      .implements("Sentient")
+      .field(field("name", "String!"))
+      .field(field("homePlanet", "String"));
   builder.object("Human")
       .implements("Sentient")
       .field(field("name", "String!"))
@@ -71,7 +77,9 @@ std::shared_ptr<const Schema> build_pet_schema() {
   builder.union_type("CatOrDog").member("Cat").member("Dog");
   builder.union_type("DogOrHuman").member("Dog").member("Human");
   builder.union_type("HumanOrAlien").member("Human").member("Alien");
-  builder.input_object("ComplexInput").input_field(argument("name", "String")).input_field(argument("owner", "String"));
+  builder.input_object("ComplexInput")
+      .input_field(argument("name", "String"))
+      .input_field(argument("owner", "String"));
   builder.input_object("PetInput")
       .input_field(argument("name", "String!"))
       .input_field(argument("command", "DogCommand"))
@@ -82,9 +90,11 @@ std::shared_ptr<const Schema> build_pet_schema() {
       .field(field("booleanArgField", "Boolean", {argument("booleanArg", "Boolean")}))
       .field(field("floatArgField", "Float", {argument("floatArg", "Float")}))
       .field(field("intArgField", "Int", {argument("intArg", "Int")}))
-      .field(field("nonNullBooleanArgField", "Boolean!", {argument("nonNullBooleanArg", "Boolean!")}))
+      .field(
+          field("nonNullBooleanArgField", "Boolean!", {argument("nonNullBooleanArg", "Boolean!")}))
       .field(field("booleanListArgField", "[Boolean]", {argument("booleanListArg", "[Boolean]!")}))
-      .field(field("nonNullBooleanListField", "[Boolean]", {argument("nonNullBooleanListArg", "[Boolean]!")}))
+      .field(field("nonNullBooleanListField", "[Boolean]",
+                   {argument("nonNullBooleanListArg", "[Boolean]!")}))
       .field(field("optionalNonNullBooleanArgField", "Boolean!",
                    {argument("optionalBooleanArg", "Boolean!", boost::json::value(false))}))
       .field(field("enumArgField", "DogCommand", {argument("enumArg", "DogCommand")}))
@@ -162,7 +172,9 @@ mutation dogOperation { addPet(input: {name: "Rex"}) { name } })",
                 {{"There can be only one operation named \"dogOperation\".", {{1, 7}, {2, 10}}}});
 }
 
-TEST(ValidationOperations, LoneAnonymousOperationIsAccepted) { expect_valid("{ dog { name } }"); }
+TEST(ValidationOperations, LoneAnonymousOperationIsAccepted) {
+  expect_valid("{ dog { name } }");
+}
 
 TEST(ValidationOperations, AnonymousOperationMustBeAlone) {
   expect_errors(R"({ dog { name } }
@@ -223,40 +235,47 @@ TEST(ValidationFields, MetaFieldsBelongToTheQueryRoot) {
 }
 
 TEST(ValidationFields, MetaFieldArgumentsAreRequired) {
-  expect_errors("{ __type { name } }",
-                {{"Field \"__type\" argument \"name\" of type \"String!\" is required, but it was not provided.",
-                  {{1, 3}}}});
+  expect_errors("{ __type { name } }", {{"Field \"__type\" argument \"name\" of type \"String!\" "
+                                         "is required, but it was not provided.",
+                                         {{1, 3}}}});
 }
 
 TEST(ValidationFields, LeafFieldsTakeNoSelection) {
   expect_valid(R"({ dog { ...scalarSelection } }
 fragment scalarSelection on Dog { barkVolume })");
-  expect_errors(R"({ dog { ...scalarSelectionsNotAllowedOnInt } }
+  expect_errors(
+      R"({ dog { ...scalarSelectionsNotAllowedOnInt } }
 fragment scalarSelectionsNotAllowedOnInt on Dog {
   barkVolume @include(if: true) {
     sinceWhen
   }
 })",
-                {{"Field \"barkVolume\" must not have a selection since type \"Int\" has no subfields.", {{3, 33}}}});
-  expect_errors("{ __typename { name } }",
-                {{"Field \"__typename\" must not have a selection since type \"String!\" has no subfields.",
-                  {{1, 14}}}});
+      {{"Field \"barkVolume\" must not have a selection since type \"Int\" has no subfields.",
+        {{3, 33}}}});
+  expect_errors(
+      "{ __typename { name } }",
+      {{"Field \"__typename\" must not have a selection since type \"String!\" has no subfields.",
+        {{1, 14}}}});
 }
 
 TEST(ValidationFields, CompositeFieldsNeedASelection) {
   expect_errors("query directQueryOnObjectWithoutSubFields { human }",
-                {{"Field \"human\" of type \"Human\" must have a selection of subfields. Did you mean \"human { ... }\"?",
+                {{"Field \"human\" of type \"Human\" must have a selection of subfields. Did you "
+                  "mean \"human { ... }\"?",
                   {{1, 45}}}});
   expect_errors("query directQueryOnInterfaceWithoutSubFields { pet }",
-                {{"Field \"pet\" of type \"Pet\" must have a selection of subfields. Did you mean \"pet { ... }\"?",
+                {{"Field \"pet\" of type \"Pet\" must have a selection of subfields. Did you mean "
+                  "\"pet { ... }\"?",
                   {{1, 48}}}});
+  expect_errors("query directQueryOnUnionWithoutSubFields { catOrDog }",
+                {{"Field \"catOrDog\" of type \"CatOrDog\" must have a selection of subfields. Did "
+                  "you mean \"catOrDog { ... }\"?",
+                  {{1, 44}}}});
   expect_errors(
-      "query directQueryOnUnionWithoutSubFields { catOrDog }",
-      {{"Field \"catOrDog\" of type \"CatOrDog\" must have a selection of subfields. Did you mean \"catOrDog { ... }\"?",
-        {{1, 44}}}});
-  expect_errors("{ __schema }", {{"Field \"__schema\" of type \"__Schema!\" must have a selection of subfields. Did "
-                                  "you mean \"__schema { ... }\"?",
-                                  {{1, 3}}}});
+      "{ __schema }",
+      {{"Field \"__schema\" of type \"__Schema!\" must have a selection of subfields. Did "
+        "you mean \"__schema { ... }\"?",
+        {{1, 3}}}});
 }
 
 // ---- §5.3.2 Field selection merging
@@ -268,14 +287,15 @@ fragment mergeIdenticalAliasesAndFields on Dog { otherName: name otherName: name
 }
 
 TEST(ValidationFieldMerging, AnAliasMustNotHideADifferentField) {
-  expect_errors(R"({ dog { ...conflictingBecauseAlias } }
+  expect_errors(
+      R"({ dog { ...conflictingBecauseAlias } }
 fragment conflictingBecauseAlias on Dog {
   name: nickname
   name
 })",
-                {{"Fields \"name\" conflict because \"nickname\" and \"name\" are different fields" +
-                      std::string(kConflictAdvice),
-                  {{3, 3}, {4, 3}}}});
+      {{"Fields \"name\" conflict because \"nickname\" and \"name\" are different fields" +
+            std::string(kConflictAdvice),
+        {{3, 3}, {4, 3}}}});
 }
 
 TEST(ValidationFieldMerging, IdenticalArgumentsMerge) {
@@ -294,8 +314,9 @@ fragment mergeIdenticalFieldsWithIdenticalValues on Dog {
 }
 
 TEST(ValidationFieldMerging, DifferingArgumentsConflict) {
-  const std::string differing = "Fields \"doesKnowCommand\" conflict because they have differing arguments" +
-                                std::string(kConflictAdvice);
+  const std::string differing =
+      "Fields \"doesKnowCommand\" conflict because they have differing arguments" +
+      std::string(kConflictAdvice);
   expect_errors(R"({ dog { ...conflictingArgsOnValues } }
 fragment conflictingArgsOnValues on Dog {
   doesKnowCommand(dogCommand: SIT)
@@ -308,19 +329,21 @@ fragment conflictingArgsValueAndVar on Dog {
   doesKnowCommand(dogCommand: $dogCommand)
 })",
                 {{differing, {{3, 3}, {4, 3}}}});
-  expect_errors(R"(query ($varOne: DogCommand!, $varTwo: DogCommand!) { dog { ...conflictingArgsWithVars } }
+  expect_errors(
+      R"(query ($varOne: DogCommand!, $varTwo: DogCommand!) { dog { ...conflictingArgsWithVars } }
 fragment conflictingArgsWithVars on Dog {
   doesKnowCommand(dogCommand: $varOne)
   doesKnowCommand(dogCommand: $varTwo)
 })",
-                {{differing, {{3, 3}, {4, 3}}}});
+      {{differing, {{3, 3}, {4, 3}}}});
   expect_errors(R"({ dog { ...differingArgs } }
 fragment differingArgs on Dog {
   doesKnowCommand(dogCommand: SIT)
   doesKnowCommand
 })",
                 {{differing, {{3, 3}, {4, 3}}},
-                 {"Field \"doesKnowCommand\" argument \"dogCommand\" of type \"DogCommand!\" is required, but it was "
+                 {"Field \"doesKnowCommand\" argument \"dogCommand\" of type \"DogCommand!\" is "
+                  "required, but it was "
                   "not provided.",
                   {{4, 3}}}});
 }
@@ -351,13 +374,15 @@ fragment conflictingDifferingResponses on Pet {
   ... on Dog { someValue: nickname }
   ... on Cat { someValue: meowVolume }
 })",
-                {{"Fields \"someValue\" conflict because they return conflicting types \"String\" and \"Int\"" +
+                {{"Fields \"someValue\" conflict because they return conflicting types \"String\" "
+                  "and \"Int\"" +
                       std::string(kConflictAdvice),
                   {{3, 16}, {4, 16}}}});
-  expect_errors(R"({ pet { ... on Dog { x: name } ... on Cat { x: nickname } } })",
-                {{"Fields \"x\" conflict because they return conflicting types \"String!\" and \"String\"" +
-                      std::string(kConflictAdvice),
-                  {{1, 22}, {1, 45}}}});
+  expect_errors(
+      R"({ pet { ... on Dog { x: name } ... on Cat { x: nickname } } })",
+      {{"Fields \"x\" conflict because they return conflicting types \"String!\" and \"String\"" +
+            std::string(kConflictAdvice),
+        {{1, 22}, {1, 45}}}});
 }
 
 TEST(ValidationFieldMerging, ConflictsDeepInsideAreReportedAtTheTop) {
@@ -365,18 +390,20 @@ TEST(ValidationFieldMerging, ConflictsDeepInsideAreReportedAtTheTop) {
   dog { owner { name } }
   dog { owner { name: pets { name } } }
 })",
-                {{"Fields \"dog\" conflict because subfields \"owner\" conflict because subfields \"name\" conflict "
+                {{"Fields \"dog\" conflict because subfields \"owner\" conflict because subfields "
+                  "\"name\" conflict "
                   "because \"name\" and \"pets\" are different fields" +
                       std::string(kConflictAdvice),
                   {{2, 3}, {2, 9}, {2, 17}, {3, 3}, {3, 9}, {3, 17}}}});
 }
 
 TEST(ValidationFieldMerging, ConflictsBetweenAFieldAndAFragment) {
-  expect_errors(R"({ dog { name ...nicknameAsName } }
+  expect_errors(
+      R"({ dog { name ...nicknameAsName } }
 fragment nicknameAsName on Dog { name: nickname })",
-                {{"Fields \"name\" conflict because \"name\" and \"nickname\" are different fields" +
-                      std::string(kConflictAdvice),
-                  {{1, 9}, {2, 34}}}});
+      {{"Fields \"name\" conflict because \"name\" and \"nickname\" are different fields" +
+            std::string(kConflictAdvice),
+        {{1, 9}, {2, 34}}}});
 }
 
 TEST(ValidationFieldMerging, ConflictsBetweenTwoFragments) {
@@ -403,7 +430,8 @@ TEST(ValidationFieldMerging, ManyRepeatedFieldsAreRejectedQuickly) {
   const auto errors = errors_of(document);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
   ASSERT_EQ(errors.size(), 1u) << listed(errors);
-  EXPECT_EQ(errors.front().message, "The document is too complex to check that its fields can be merged.");
+  EXPECT_EQ(errors.front().message,
+            "The document is too complex to check that its fields can be merged.");
 }
 
 TEST(ValidationFieldMerging, NestedFragmentPairsAreComparedOnce) {
@@ -416,8 +444,8 @@ TEST(ValidationFieldMerging, NestedFragmentPairsAreComparedOnce) {
                                                         std::to_string(level + 1)
                                                   : "name";
     for (const char* prefix : {"A", "B"}) {
-      document += "fragment " + std::string(prefix) + std::to_string(level) + " on Human { name f: friends { " +
-                  below + " } }\n";
+      document += "fragment " + std::string(prefix) + std::to_string(level) +
+                  " on Human { name f: friends { " + below + " } }\n";
     }
   }
   document += "{ human { ...B0 } }\n";
@@ -427,6 +455,24 @@ TEST(ValidationFieldMerging, NestedFragmentPairsAreComparedOnce) {
   // Two anonymous operations; nothing else is wrong.
   ASSERT_EQ(errors.size(), 2u) << listed(errors);
   EXPECT_EQ(errors[0].message, "This anonymous operation must be the only defined operation.");
+}
+
+TEST(ValidationFieldMerging, FragmentsThatOnlySpreadFragmentsStayCheap) {
+  // No fields to compare, but every pair of fragments is a step: the steps are bounded too.
+  constexpr int kFragments = 400;
+  std::string document = "{ dog { ...F0 ...F1 ...F2 } }\n";
+  for (int index = 0; index < kFragments; ++index) {
+    document += "fragment F" + std::to_string(index) + " on Dog {";
+    for (int next = index + 1; next <= index + 8 && next < kFragments; ++next)
+      document += " ...F" + std::to_string(next);
+    document += index + 1 == kFragments ? " name }\n" : " }\n";
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const auto errors = errors_of(document);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  for (const auto& error : errors) {
+    EXPECT_EQ(error.message, "The document is too complex to check that its fields can be merged.");
+  }
 }
 
 // ---- §5.4 Arguments
@@ -441,7 +487,8 @@ TEST(ValidationArguments, UnknownFieldArgumentsAreRejected) {
   expect_errors(R"({ dog { ...invalidArgName } }
 fragment invalidArgName on Dog { doesKnowCommand(command: CLEAN_UP_HOUSE) })",
                 {{"Unknown argument \"command\" on field \"Dog.doesKnowCommand\".", {{2, 50}}},
-                 {"Field \"doesKnowCommand\" argument \"dogCommand\" of type \"DogCommand!\" is required, but it was "
+                 {"Field \"doesKnowCommand\" argument \"dogCommand\" of type \"DogCommand!\" is "
+                  "required, but it was "
                   "not provided.",
                   {{2, 34}}}});
 }
@@ -450,7 +497,8 @@ TEST(ValidationArguments, UnknownDirectiveArgumentsAreRejected) {
   expect_errors(R"({ dog { ...invalidArgName } }
 fragment invalidArgName on Dog { isHouseTrained(atOtherHomes: true) @include(unless: false) })",
                 {{"Unknown argument \"unless\" on directive \"@include\".", {{2, 78}}},
-                 {"Directive \"@include\" argument \"if\" of type \"Boolean!\" is required, but it was not provided.",
+                 {"Directive \"@include\" argument \"if\" of type \"Boolean!\" is required, but it "
+                  "was not provided.",
                   {{2, 69}}}});
 }
 
@@ -481,7 +529,8 @@ fragment missingOptional on Arguments { optionalNonNullBooleanArgField })");
 TEST(ValidationArguments, RequiredArgumentsMustBeGivenAndNotNull) {
   expect_errors(R"({ arguments { ...missingRequiredArg } }
 fragment missingRequiredArg on Arguments { nonNullBooleanArgField })",
-                {{"Field \"nonNullBooleanArgField\" argument \"nonNullBooleanArg\" of type \"Boolean!\" is required, "
+                {{"Field \"nonNullBooleanArgField\" argument \"nonNullBooleanArg\" of type "
+                  "\"Boolean!\" is required, "
                   "but it was not provided.",
                   {{2, 44}}}});
   expect_errors(R"({ arguments { ...missingRequiredArg } }
@@ -491,9 +540,11 @@ fragment missingRequiredArg on Arguments { nonNullBooleanArgField(nonNullBoolean
 
 TEST(ValidationArguments, DeeperErrorsComeBeforeMissingArguments) {
   expect_errors("{ arguments { multipleRequirements(x: 1) @skip(if: 1) } }",
-                {{"Expected value of type \"Boolean\", found 1; Boolean cannot represent a non boolean value: 1",
+                {{"Boolean cannot represent a non "
+                  "boolean value: 1",
                   {{1, 52}}},
-                 {"Field \"multipleRequirements\" argument \"y\" of type \"Int!\" is required, but it was not provided.",
+                 {"Field \"multipleRequirements\" argument \"y\" of type \"Int!\" is required, but "
+                  "it was not provided.",
                   {{1, 15}}}});
 }
 
@@ -514,10 +565,11 @@ TEST(ValidationFragments, TypeConditionsMustExist) {
 fragment correctType on Dog { name }
 fragment inlineFragment on Dog { ... on Dog { name } }
 fragment inlineFragment2 on Dog { ... @include(if: true) { name } })");
-  expect_errors(R"({ dog { ...notOnExistingType ...inlineNotExistingType } }
+  expect_errors(
+      R"({ dog { ...notOnExistingType ...inlineNotExistingType } }
 fragment notOnExistingType on NotInSchema { name }
 fragment inlineNotExistingType on Dog { ... on NotInSchema { name } })",
-                {{"Unknown type \"NotInSchema\".", {{2, 31}}}, {"Unknown type \"NotInSchema\".", {{3, 48}}}});
+      {{"Unknown type \"NotInSchema\".", {{2, 31}}}, {"Unknown type \"NotInSchema\".", {{3, 48}}}});
 }
 
 TEST(ValidationFragments, FragmentsConditionOnCompositeTypes) {
@@ -525,11 +577,12 @@ TEST(ValidationFragments, FragmentsConditionOnCompositeTypes) {
 fragment fragOnObject on Dog { name }
 fragment fragOnInterface on Pet { name }
 fragment fragOnUnion on CatOrDog { ... on Dog { name } })");
-  expect_errors(R"({ dog { ...fragOnScalar ...inlineFragOnScalar } }
+  expect_errors(
+      R"({ dog { ...fragOnScalar ...inlineFragOnScalar } }
 fragment fragOnScalar on Int { something }
 fragment inlineFragOnScalar on Dog { ... on Boolean { somethingElse } })",
-                {{"Fragment \"fragOnScalar\" cannot condition on non composite type \"Int\".", {{2, 26}}},
-                 {"Fragment cannot condition on non composite type \"Boolean\".", {{3, 45}}}});
+      {{"Fragment \"fragOnScalar\" cannot condition on non composite type \"Int\".", {{2, 26}}},
+       {"Fragment cannot condition on non composite type \"Boolean\".", {{3, 45}}}});
 }
 
 TEST(ValidationFragments, FragmentsMustBeUsed) {
@@ -539,19 +592,22 @@ TEST(ValidationFragments, FragmentsMustBeUsed) {
 }
 
 TEST(ValidationFragments, SpreadTargetsMustBeDefined) {
-  expect_errors("{ dog { ...undefinedFragment } }", {{"Unknown fragment \"undefinedFragment\".", {{1, 12}}}});
+  expect_errors("{ dog { ...undefinedFragment } }",
+                {{"Unknown fragment \"undefinedFragment\".", {{1, 12}}}});
 }
 
 TEST(ValidationFragments, SpreadsMustNotFormCycles) {
-  expect_errors(R"({ dog { ...nameFragment } }
+  expect_errors(
+      R"({ dog { ...nameFragment } }
 fragment nameFragment on Dog { name ...barkVolumeFragment }
 fragment barkVolumeFragment on Dog { barkVolume ...nameFragment })",
-                {{"Cannot spread fragment \"nameFragment\" within itself via \"barkVolumeFragment\".",
-                  {{2, 37}, {3, 49}}}});
+      {{"Cannot spread fragment \"nameFragment\" within itself via \"barkVolumeFragment\".",
+        {{2, 37}, {3, 49}}}});
   expect_errors(R"({ dog { ...dogFragment } }
 fragment dogFragment on Dog { name owner { ...ownerFragment } }
 fragment ownerFragment on Human { name pets { ...dogFragment } })",
-                {{"Cannot spread fragment \"dogFragment\" within itself via \"ownerFragment\".", {{2, 44}, {3, 47}}}});
+                {{"Cannot spread fragment \"dogFragment\" within itself via \"ownerFragment\".",
+                  {{2, 44}, {3, 47}}}});
   expect_errors(R"({ dog { ...A } }
 fragment A on Dog { ...A })",
                 {{"Cannot spread fragment \"A\" within itself.", {{2, 21}}}});
@@ -561,15 +617,17 @@ TEST(ValidationFragments, LongSpreadChainsNeedNoRecursion) {
   std::string document = "{ dog { ...F0 } }\n";
   constexpr int kFragments = 1500;
   for (int index = 0; index < kFragments; ++index) {
-    document += "fragment F" + std::to_string(index) + " on Dog { ...F" + std::to_string((index + 1) % kFragments) +
-                " }\n";
+    document += "fragment F" + std::to_string(index) + " on Dog { ...F" +
+                std::to_string((index + 1) % kFragments) + " }\n";
   }
-  const auto messages = messages_starting(document, "Cannot spread fragment \"F0\" within itself via \"F1\"");
+  const auto messages =
+      messages_starting(document, "Cannot spread fragment \"F0\" within itself via \"F1\"");
   EXPECT_EQ(messages.size(), 1u);
 }
 
 TEST(ValidationFragments, SpreadsMustBePossible) {
-  expect_valid(R"({ dog { ...dogFragment ...interfaceWithinObjectFragment ...unionWithObjectFragment } pet { ...unionWithInterface } }
+  expect_valid(
+      R"({ dog { ...dogFragment ...interfaceWithinObjectFragment ...unionWithObjectFragment } pet { ...unionWithInterface } }
 fragment dogFragment on Dog { ... on Dog { barkVolume } }
 fragment petNameFragment on Pet { name }
 fragment interfaceWithinObjectFragment on Dog { ...petNameFragment }
@@ -577,19 +635,24 @@ fragment catOrDogNameFragment on CatOrDog { ... on Cat { meowVolume } }
 fragment unionWithObjectFragment on Dog { ...catOrDogNameFragment }
 fragment unionWithInterface on Pet { ...dogOrHumanFragment }
 fragment dogOrHumanFragment on DogOrHuman { ... on Dog { barkVolume } })");
-  expect_errors(R"({ dog { ...catInDogFragmentInvalid } sentient { ...sentientFragment } humanOrAlien { ...humanOrAlienFragment } }
+  expect_errors(
+      R"({ dog { ...catInDogFragmentInvalid } sentient { ...sentientFragment } humanOrAlien { ...humanOrAlienFragment } }
 fragment catInDogFragmentInvalid on Dog { ... on Cat { meowVolume } }
 fragment sentientFragment on Sentient { ... on Dog { barkVolume } }
 fragment humanOrAlienFragment on HumanOrAlien { ... on Cat { meowVolume } })",
-                {{"Fragment cannot be spread here as objects of type \"Dog\" can never be of type \"Cat\".", {{2, 43}}},
-                 {"Fragment cannot be spread here as objects of type \"Sentient\" can never be of type \"Dog\".",
-                  {{3, 41}}},
-                 {"Fragment cannot be spread here as objects of type \"HumanOrAlien\" can never be of type \"Cat\".",
-                  {{4, 49}}}});
+      {{"Fragment cannot be spread here as objects of type \"Dog\" can never be of type \"Cat\".",
+        {{2, 43}}},
+       {"Fragment cannot be spread here as objects of type \"Sentient\" can never be of type "
+        "\"Dog\".",
+        {{3, 41}}},
+       {"Fragment cannot be spread here as objects of type \"HumanOrAlien\" can never be of type "
+        "\"Cat\".",
+        {{4, 49}}}});
   expect_errors(R"({ pet { ...nonIntersectingInterfaces } }
 fragment nonIntersectingInterfaces on Pet { ...sentientFragment }
 fragment sentientFragment on Sentient { name })",
-                {{"Fragment \"sentientFragment\" cannot be spread here as objects of type \"Pet\" can never be of type "
+                {{"Fragment \"sentientFragment\" cannot be spread here as objects of type \"Pet\" "
+                  "can never be of type "
                   "\"Sentient\".",
                   {{2, 45}}}});
 }
@@ -613,10 +676,12 @@ TEST(ValidationValues, ValuesOfTheRightTypeAreAccepted) {
 TEST(ValidationValues, LiteralsMustFitTheirType) {
   expect_errors(R"({ arguments { ...stringIntoInt } }
 fragment stringIntoInt on Arguments { intArgField(intArg: "123") })",
-                {{"Expected value of type \"Int\", found \"123\"; Int cannot represent non-integer value: \"123\"",
+                {{"Int cannot represent non-integer "
+                  "value: \"123\"",
                   {{2, 59}}}});
   expect_errors(R"(query badComplexValue { findDog(complex: {name: 123}) { name } })",
-                {{"Expected value of type \"String\", found 123; String cannot represent a non string value: 123",
+                {{"String cannot represent a non "
+                  "string value: 123",
                   {{1, 49}}}});
   expect_errors(R"({ arguments { enumArgField(enumArg: "SIT") } })",
                 {{"Enum \"DogCommand\" cannot represent non-enum value: \"SIT\".", {{1, 37}}}});
@@ -627,20 +692,24 @@ fragment stringIntoInt on Arguments { intArgField(intArg: "123") })",
 TEST(ValidationValues, EachBadListItemIsReported) {
   expect_errors(R"({ booleanList(booleanListArg: [true, null, 1]) })",
                 {{"Expected value of type \"Boolean!\", found null.", {{1, 38}}},
-                 {"Expected value of type \"Boolean\", found 1; Boolean cannot represent a non boolean value: 1",
+                 {"Boolean cannot represent a non "
+                  "boolean value: 1",
                   {{1, 44}}}});
 }
 
 TEST(ValidationValues, ListsAndObjectsWhereNoneIsExpected) {
-  expect_errors(R"({ arguments { intArgField(intArg: [1]) } findDog(complex: 1) { name } })",
-                {{"Expected value of type \"Int\", found [1]; Int cannot represent non-integer value: [1]", {{1, 35}}},
-                 {"Expected value of type \"ComplexInput\", found 1.", {{1, 59}}}});
+  expect_errors(
+      R"({ arguments { intArgField(intArg: [1]) } findDog(complex: 1) { name } })",
+      {{"Int cannot represent non-integer value: [1]",
+        {{1, 35}}},
+       {"Expected value of type \"ComplexInput\", found 1.", {{1, 59}}}});
 }
 
 TEST(ValidationValues, InputFieldsMustBeDefined) {
   expect_valid(R"({ findDog(complex: {name: "Fido"}) { name } })");
-  expect_errors(R"({ findDog(complex: {favoriteCookieFlavor: "Bacon"}) { name } })",
-                {{"Field \"favoriteCookieFlavor\" is not defined by type \"ComplexInput\".", {{1, 21}}}});
+  expect_errors(
+      R"({ findDog(complex: {favoriteCookieFlavor: "Bacon"}) { name } })",
+      {{"Field \"favoriteCookieFlavor\" is not defined by type \"ComplexInput\".", {{1, 21}}}});
 }
 
 TEST(ValidationValues, InputFieldsAreUnique) {
@@ -650,8 +719,9 @@ TEST(ValidationValues, InputFieldsAreUnique) {
 
 TEST(ValidationValues, RequiredInputFieldsMustBeGiven) {
   expect_valid(R"(mutation { addPet(input: {name: "Rex"}) { name } })");
-  expect_errors(R"(mutation { addPet(input: {command: SIT, complex: {name: null}}) { name } })",
-                {{"Field \"PetInput.name\" of required type \"String!\" was not provided.", {{1, 26}}}});
+  expect_errors(
+      R"(mutation { addPet(input: {command: SIT, complex: {name: null}}) { name } })",
+      {{"Field \"PetInput.name\" of required type \"String!\" was not provided.", {{1, 26}}}});
   expect_errors(R"(mutation { addPet(input: {name: null, age: null}) { name } })",
                 {{"Expected value of type \"String!\", found null.", {{1, 33}}},
                  {"Expected value of type \"Int!\", found null.", {{1, 44}}}});
@@ -659,7 +729,8 @@ TEST(ValidationValues, RequiredInputFieldsMustBeGiven) {
 
 TEST(ValidationValues, VariableDefaultsAreChecked) {
   expect_errors(R"(query ($count: Int = "many") { arguments { intArgField(intArg: $count) } })",
-                {{"Expected value of type \"Int\", found \"many\"; Int cannot represent non-integer value: \"many\"",
+                {{"Int cannot represent "
+                  "non-integer value: \"many\"",
                   {{1, 22}}}});
 }
 
@@ -682,10 +753,11 @@ fragment F on Dog { nickname })");
 }
 
 TEST(ValidationDirectives, DirectivesAreUniquePerLocation) {
-  expect_errors(R"(query ($foo: Boolean = true, $bar: Boolean = false) {
+  expect_errors(
+      R"(query ($foo: Boolean = true, $bar: Boolean = false) {
   dog @skip(if: $foo) @skip(if: $bar) { name }
 })",
-                {{"The directive \"@skip\" can only be used once at this location.", {{2, 7}, {2, 23}}}});
+      {{"The directive \"@skip\" can only be used once at this location.", {{2, 7}, {2, 23}}}});
   expect_valid(R"(query ($foo: Boolean = true, $bar: Boolean = false) {
   dog @skip(if: $foo) { name }
   dog @skip(if: $bar) { nickname }
@@ -699,23 +771,27 @@ TEST(ValidationVariables, VariablesAreUnique) {
   dog { isHouseTrained(atOtherHomes: $atOtherHomes) }
 })",
                 {{"There can be only one variable named \"$atOtherHomes\".", {{1, 25}, {1, 49}}}});
-  expect_valid(R"(query A($atOtherHomes: Boolean) { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } }
+  expect_valid(
+      R"(query A($atOtherHomes: Boolean) { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } }
 query B($atOtherHomes: Boolean) { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } })");
 }
 
 TEST(ValidationVariables, VariablesAreInputTypes) {
-  expect_valid(R"(query takesBoolean($atOtherHomes: Boolean) { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } }
+  expect_valid(
+      R"(query takesBoolean($atOtherHomes: Boolean) { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } }
 query takesComplexInput($complexInput: ComplexInput) { findDog(complex: $complexInput) { name } }
 query TakesListOfBooleanBang($booleans: [Boolean!]) { booleanList(booleanListArg: $booleans) })");
-  EXPECT_EQ(messages_starting("query takesCat($cat: Cat) { dog { name } }", "Variable \"$cat\" cannot"),
-            std::vector<std::string>{"Variable \"$cat\" cannot be non-input type \"Cat\"."});
-  expect_errors("query takesDogBang($dog: Dog!, $pets: [Pet], $catOrDog: CatOrDog) { dog { name } }",
-                {{"Variable \"$dog\" cannot be non-input type \"Dog!\".", {{1, 26}}},
-                 {"Variable \"$pets\" cannot be non-input type \"[Pet]\".", {{1, 39}}},
-                 {"Variable \"$catOrDog\" cannot be non-input type \"CatOrDog\".", {{1, 57}}},
-                 {"Variable \"$dog\" is never used in operation \"takesDogBang\".", {{1, 20}}},
-                 {"Variable \"$pets\" is never used in operation \"takesDogBang\".", {{1, 32}}},
-                 {"Variable \"$catOrDog\" is never used in operation \"takesDogBang\".", {{1, 46}}}});
+  EXPECT_EQ(
+      messages_starting("query takesCat($cat: Cat) { dog { name } }", "Variable \"$cat\" cannot"),
+      std::vector<std::string>{"Variable \"$cat\" cannot be non-input type \"Cat\"."});
+  expect_errors(
+      "query takesDogBang($dog: Dog!, $pets: [Pet], $catOrDog: CatOrDog) { dog { name } }",
+      {{"Variable \"$dog\" cannot be non-input type \"Dog!\".", {{1, 26}}},
+       {"Variable \"$pets\" cannot be non-input type \"[Pet]\".", {{1, 39}}},
+       {"Variable \"$catOrDog\" cannot be non-input type \"CatOrDog\".", {{1, 57}}},
+       {"Variable \"$dog\" is never used in operation \"takesDogBang\".", {{1, 20}}},
+       {"Variable \"$pets\" is never used in operation \"takesDogBang\".", {{1, 32}}},
+       {"Variable \"$catOrDog\" is never used in operation \"takesDogBang\".", {{1, 46}}}});
 }
 
 TEST(ValidationVariables, VariableTypesMustExist) {
@@ -724,62 +800,77 @@ TEST(ValidationVariables, VariableTypesMustExist) {
 }
 
 TEST(ValidationVariables, UsedVariablesMustBeDefined) {
-  expect_valid(R"(query variableIsDefined($atOtherHomes: Boolean) { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } })");
-  expect_errors(R"(query variableIsNotDefined { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } })",
-                {{"Variable \"$atOtherHomes\" is not defined by operation \"variableIsNotDefined\".",
-                  {{1, 65}, {1, 1}}}});
+  expect_valid(
+      R"(query variableIsDefined($atOtherHomes: Boolean) { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } })");
+  expect_errors(
+      R"(query variableIsNotDefined { dog { isHouseTrained(atOtherHomes: $atOtherHomes) } })",
+      {{"Variable \"$atOtherHomes\" is not defined by operation \"variableIsNotDefined\".",
+        {{1, 65}, {1, 1}}}});
   expect_errors(R"({ dog { isHouseTrained(atOtherHomes: $atOtherHomes) } })",
                 {{"Variable \"$atOtherHomes\" is not defined.", {{1, 38}, {1, 1}}}});
 }
 
 TEST(ValidationVariables, VariablesUsedInFragmentsMustBeDefinedByEveryOperation) {
-  expect_valid(R"(query variableIsDefinedUsedInSingleFragment($atOtherHomes: Boolean) { dog { ...isHouseTrainedFragment } }
+  expect_valid(
+      R"(query variableIsDefinedUsedInSingleFragment($atOtherHomes: Boolean) { dog { ...isHouseTrainedFragment } }
 fragment isHouseTrainedFragment on Dog { isHouseTrained(atOtherHomes: $atOtherHomes) })");
-  expect_errors(R"(query housetrainedQueryOne($atOtherHomes: Boolean) { dog { ...isHouseTrainedFragment } }
+  expect_errors(
+      R"(query housetrainedQueryOne($atOtherHomes: Boolean) { dog { ...isHouseTrainedFragment } }
 query housetrainedQueryTwoNotDefined { dog { ...isHouseTrainedFragment } }
 fragment isHouseTrainedFragment on Dog { ...inner }
 fragment inner on Dog { isHouseTrained(atOtherHomes: $atOtherHomes) })",
-                {{"Variable \"$atOtherHomes\" is not defined by operation \"housetrainedQueryTwoNotDefined\".",
-                  {{4, 54}, {2, 1}}}});
+      {{"Variable \"$atOtherHomes\" is not defined by operation "
+        "\"housetrainedQueryTwoNotDefined\".",
+        {{4, 54}, {2, 1}}}});
 }
 
 TEST(ValidationVariables, DefinedVariablesMustBeUsed) {
-  expect_errors(R"(query variableUnused($atOtherHomes: Boolean) { dog { isHouseTrained } })",
-                {{"Variable \"$atOtherHomes\" is never used in operation \"variableUnused\".", {{1, 22}}}});
-  expect_errors(R"(query ($x: Int) { dog { name } })", {{"Variable \"$x\" is never used.", {{1, 8}}}});
-  expect_errors(R"(query variableNotUsedWithinFragment($atOtherHomes: Boolean) { dog { ...isHouseTrainedWithoutVariableFragment } }
+  expect_errors(
+      R"(query variableUnused($atOtherHomes: Boolean) { dog { isHouseTrained } })",
+      {{"Variable \"$atOtherHomes\" is never used in operation \"variableUnused\".", {{1, 22}}}});
+  expect_errors(R"(query ($x: Int) { dog { name } })",
+                {{"Variable \"$x\" is never used.", {{1, 8}}}});
+  expect_errors(
+      R"(query variableNotUsedWithinFragment($atOtherHomes: Boolean) { dog { ...isHouseTrainedWithoutVariableFragment } }
 fragment isHouseTrainedWithoutVariableFragment on Dog { isHouseTrained })",
-                {{"Variable \"$atOtherHomes\" is never used in operation \"variableNotUsedWithinFragment\".",
-                  {{1, 37}}}});
-  expect_errors(R"(query queryWithUsedVar($atOtherHomes: Boolean) { dog { ...isHouseTrainedFragment } }
+      {{"Variable \"$atOtherHomes\" is never used in operation \"variableNotUsedWithinFragment\".",
+        {{1, 37}}}});
+  expect_errors(
+      R"(query queryWithUsedVar($atOtherHomes: Boolean) { dog { ...isHouseTrainedFragment } }
 query queryWithExtraVar($atOtherHomes: Boolean, $extra: Int) { dog { ...isHouseTrainedFragment } }
 fragment isHouseTrainedFragment on Dog { isHouseTrained(atOtherHomes: $atOtherHomes) })",
-                {{"Variable \"$extra\" is never used in operation \"queryWithExtraVar\".", {{2, 49}}}});
+      {{"Variable \"$extra\" is never used in operation \"queryWithExtraVar\".", {{2, 49}}}});
 }
 
 TEST(ValidationVariables, VariablesMustFitWhereTheyAreUsed) {
-  expect_errors(R"(query intCannotGoIntoBoolean($intArg: Int) { arguments { booleanArgField(booleanArg: $intArg) } })",
-                {{"Variable \"$intArg\" of type \"Int\" used in position expecting type \"Boolean\".",
-                  {{1, 30}, {1, 86}}}});
+  expect_errors(
+      R"(query intCannotGoIntoBoolean($intArg: Int) { arguments { booleanArgField(booleanArg: $intArg) } })",
+      {{"Variable \"$intArg\" of type \"Int\" used in position expecting type \"Boolean\".",
+        {{1, 30}, {1, 86}}}});
   expect_errors(
       R"(query booleanListCannotGoIntoBoolean($booleanListArg: [Boolean]) { arguments { booleanArgField(booleanArg: $booleanListArg) } })",
-      {{"Variable \"$booleanListArg\" of type \"[Boolean]\" used in position expecting type \"Boolean\".",
+      {{"Variable \"$booleanListArg\" of type \"[Boolean]\" used in position expecting type "
+        "\"Boolean\".",
         {{1, 38}, {1, 108}}}});
   expect_errors(
       R"(query booleanArgQuery($booleanArg: Boolean) { arguments { nonNullBooleanArgField(nonNullBooleanArg: $booleanArg) } })",
-      {{"Variable \"$booleanArg\" of type \"Boolean\" used in position expecting type \"Boolean!\".",
+      {{"Variable \"$booleanArg\" of type \"Boolean\" used in position expecting type "
+        "\"Boolean!\".",
         {{1, 23}, {1, 101}}}});
   expect_errors(
       R"(query listToNonNullList($booleanList: [Boolean]) { arguments { nonNullBooleanListField(nonNullBooleanListArg: $booleanList) } })",
-      {{"Variable \"$booleanList\" of type \"[Boolean]\" used in position expecting type \"[Boolean]!\".",
+      {{"Variable \"$booleanList\" of type \"[Boolean]\" used in position expecting type "
+        "\"[Boolean]!\".",
         {{1, 25}, {1, 111}}}});
-  expect_errors(R"(query ($b: Boolean) { booleanList(booleanListArg: [$b]) })",
-                {{"Variable \"$b\" of type \"Boolean\" used in position expecting type \"Boolean!\".",
-                  {{1, 8}, {1, 52}}}});
+  expect_errors(
+      R"(query ($b: Boolean) { booleanList(booleanListArg: [$b]) })",
+      {{"Variable \"$b\" of type \"Boolean\" used in position expecting type \"Boolean!\".",
+        {{1, 8}, {1, 52}}}});
   // Input coercion wraps a single value into a list, but a variable must be a list already.
-  expect_errors(R"(query ($b: Boolean!) { booleanList(booleanListArg: $b) })",
-                {{"Variable \"$b\" of type \"Boolean!\" used in position expecting type \"[Boolean!]\".",
-                  {{1, 8}, {1, 52}}}});
+  expect_errors(
+      R"(query ($b: Boolean!) { booleanList(booleanListArg: $b) })",
+      {{"Variable \"$b\" of type \"Boolean!\" used in position expecting type \"[Boolean!]\".",
+        {{1, 8}, {1, 52}}}});
 }
 
 TEST(ValidationVariables, NullableVariablesWithDefaultsFitNonNullPositions) {
@@ -792,16 +883,20 @@ query booleanArgQueryWithDefault($booleanArg: Boolean) {
 query booleanArgQueryWithDefaultValue($booleanArg: Boolean = true) {
   arguments { nonNullBooleanArgField(nonNullBooleanArg: $booleanArg) }
 })");
-  expect_errors(R"(query ($booleanArg: Boolean = null) { arguments { nonNullBooleanArgField(nonNullBooleanArg: $booleanArg) } })",
-                {{"Variable \"$booleanArg\" of type \"Boolean\" used in position expecting type \"Boolean!\".",
-                  {{1, 8}, {1, 93}}}});
+  expect_errors(
+      R"(query ($booleanArg: Boolean = null) { arguments { nonNullBooleanArgField(nonNullBooleanArg: $booleanArg) } })",
+      {{"Variable \"$booleanArg\" of type \"Boolean\" used in position expecting type "
+        "\"Boolean!\".",
+        {{1, 8}, {1, 93}}}});
 }
 
 TEST(ValidationVariables, VariablesInsideInputObjectsMeetTheFieldType) {
-  expect_errors(R"(mutation ($name: String) { addPet(input: {name: $name}) { name } })",
-                {{"Variable \"$name\" of type \"String\" used in position expecting type \"String!\".",
-                  {{1, 11}, {1, 49}}}});
-  expect_valid(R"(mutation ($age: Int, $name: String!) { addPet(input: {name: $name, age: $age}) { name } })");
+  expect_errors(
+      R"(mutation ($name: String) { addPet(input: {name: $name}) { name } })",
+      {{"Variable \"$name\" of type \"String\" used in position expecting type \"String!\".",
+        {{1, 11}, {1, 49}}}});
+  expect_valid(
+      R"(mutation ($age: Int, $name: String!) { addPet(input: {name: $name, age: $age}) { name } })");
 }
 
 // ---- Whole documents
@@ -841,17 +936,18 @@ fragment TypeRef on __Type {
 }
 
 TEST(Validation, ErrorsFollowDocumentOrderAcrossRules) {
-  expect_errors(R"(query Q($unused: Int) {
+  expect_errors(
+      R"(query Q($unused: Int) {
   dog { unknownField ...Missing }
   arguments { intArgField(intArg: true) }
 }
 fragment Orphan on Dog { name })",
-                {{"Cannot query field \"unknownField\" on type \"Dog\".", {{2, 9}}},
-                 {"Unknown fragment \"Missing\".", {{2, 25}}},
-                 {"Expected value of type \"Int\", found true; Int cannot represent non-integer value: true",
-                  {{3, 35}}},
-                 {"Variable \"$unused\" is never used in operation \"Q\".", {{1, 9}}},
-                 {"Fragment \"Orphan\" is never used.", {{5, 1}}}});
+      {{"Cannot query field \"unknownField\" on type \"Dog\".", {{2, 9}}},
+       {"Unknown fragment \"Missing\".", {{2, 25}}},
+       {"Int cannot represent non-integer value: true",
+        {{3, 35}}},
+       {"Variable \"$unused\" is never used in operation \"Q\".", {{1, 9}}},
+       {"Fragment \"Orphan\" is never used.", {{5, 1}}}});
 }
 
 TEST(Validation, TheErrorLimitCutsTheListShort) {
@@ -859,7 +955,8 @@ TEST(Validation, TheErrorLimitCutsTheListShort) {
   ASSERT_EQ(errors.size(), 3u);
   EXPECT_EQ(errors[0].message, "Cannot query field \"a\" on type \"Query\".");
   EXPECT_EQ(errors[1].message, "Cannot query field \"b\" on type \"Query\".");
-  EXPECT_EQ(errors[2].message, "Too many validation errors, error limit reached. Validation aborted.");
+  EXPECT_EQ(errors[2].message,
+            "Too many validation errors, error limit reached. Validation aborted.");
   EXPECT_TRUE(errors[2].locations.empty());
 }
 
@@ -869,7 +966,8 @@ TEST(Validation, LocationsCountCodePointsAndLineBreaks) {
 }
 
 TEST(Validation, UnknownParentsSilenceTheRulesBelowThem) {
-  expect_errors("{ nothing { a b(x: 1) { c } } }", {{"Cannot query field \"nothing\" on type \"Query\".", {{1, 3}}}});
+  expect_errors("{ nothing { a b(x: 1) { c } } }",
+                {{"Cannot query field \"nothing\" on type \"Query\".", {{1, 3}}}});
 }
 
 }  // namespace
