@@ -141,27 +141,20 @@ bool Schema::is_sub_type(const Type& super, const Type& sub) const {
   return false;
 }
 
-const Type* Schema::list_of(const Type& type) const {
-  std::lock_guard lock(wrappers_mutex_);
-  auto& slot = wrapper_index_[{&type, TypeKind::list}];
-  if (!slot) {
-    auto& wrapper = wrappers_.emplace_back();
-    wrapper.kind = TypeKind::list;
-    wrapper.of_type = &type;
-    slot = &wrapper;
-  }
-  return slot;
-}
+const Type* Schema::list_of(const Type& type) const { return wrapper(type, TypeKind::list); }
 
 const Type* Schema::non_null(const Type& type) const {
-  if (type.kind == TypeKind::non_null) return &type;
+  return type.kind == TypeKind::non_null ? &type : wrapper(type, TypeKind::non_null);
+}
+
+const Type* Schema::wrapper(const Type& type, TypeKind kind) const {
   std::lock_guard lock(wrappers_mutex_);
-  auto& slot = wrapper_index_[{&type, TypeKind::non_null}];
+  auto& slot = wrapper_index_[{&type, kind}];
   if (!slot) {
-    auto& wrapper = wrappers_.emplace_back();
-    wrapper.kind = TypeKind::non_null;
-    wrapper.of_type = &type;
-    slot = &wrapper;
+    auto& made = wrappers_.emplace_back();
+    made.kind = kind;
+    made.of_type = &type;
+    slot = &made;
   }
   return slot;
 }

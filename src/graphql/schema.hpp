@@ -160,6 +160,8 @@ class Schema {
 
  private:
   friend class SchemaBuilder;
+  // The list or non-null wrapper of `type`, made once.
+  const Type* wrapper(const Type& type, TypeKind kind) const;
   std::string description_;
   std::deque<Type> owned_;  // named types, in a deque so pointers stay valid
   // Wrappers are made on demand (a variable may be [[Int!]]) by concurrent requests.

@@ -20,13 +20,6 @@ HttpResponse send(unsigned short port, std::string_view method, std::string_view
   return request(port, method, target, json::serialize(body), headers);
 }
 
-Headers session_of(unsigned short port, const std::string& email, const std::string& password) {
-  auto answer =
-      send(port, "POST", "/api/v1/auth/login", {{"email", email}, {"password", password}}, {});
-  EXPECT_EQ(answer.status, 200) << answer.body;
-  return {{"Authorization", "Bearer " + std::string(answer.json().at("token").as_string())}};
-}
-
 class CatalogAdmin : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -35,14 +28,14 @@ class CatalogAdmin : public ::testing::Test {
     server = std::make_unique<DishaProcess>(
         url, std::vector<std::string>{"--seed", "--rate-limit-anonymous", "100000/m",
                                       "--rate-limit-user", "100000/m"});
-    admin = session_of(port(), "admin@example.org", "admin passphrase 42");
+    admin = bearer_session(port(), "admin@example.org", "admin passphrase 42");
     auto registered = send(port(), "POST", "/api/v1/auth/register",
                            {{"email", "learner@example.org"},
                             {"password", "learner passphrase 42"},
                             {"name", "Learner"}},
                            {});
     ASSERT_EQ(registered.status, 201) << registered.body;
-    learner = session_of(port(), "learner@example.org", "learner passphrase 42");
+    learner = bearer_session(port(), "learner@example.org", "learner passphrase 42");
   }
   static void TearDownTestSuite() { server.reset(); }
   static unsigned short port() { return server->port(); }

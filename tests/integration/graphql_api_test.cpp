@@ -32,23 +32,15 @@ class GraphqlApi : public ::testing::Test {
     server = std::make_unique<DishaProcess>(
         url, std::vector<std::string>{"--seed", "--rate-limit-anonymous", "100000/m", "--rate-limit-user",
                                       "100000/m"});
-    admin = login("admin@example.org", "admin passphrase 42");
+    admin = bearer_session(port(), "admin@example.org", "admin passphrase 42");
     auto registered = request(port(), "POST", "/api/v1/auth/register",
                               R"({"email":"learner@example.org","password":"learner passphrase 42","name":"L"})",
                               {{"Content-Type", "application/json"}});
     ASSERT_EQ(registered.status, 201) << registered.body;
-    learner = login("learner@example.org", "learner passphrase 42");
+    learner = bearer_session(port(), "learner@example.org", "learner passphrase 42");
   }
   static void TearDownTestSuite() { server.reset(); }
   static unsigned short port() { return server->port(); }
-
-  static Headers login(const std::string& email, const std::string& password) {
-    auto answer = request(port(), "POST", "/api/v1/auth/login",
-                          json::serialize(json::object{{"email", email}, {"password", password}}),
-                          {{"Content-Type", "application/json"}});
-    EXPECT_EQ(answer.status, 200) << answer.body;
-    return {{"Authorization", "Bearer " + std::string(answer.json().at("token").as_string())}};
-  }
 
   static HttpResponse post(const std::string& query, const json::object& variables = {}, Headers headers = {}) {
     headers.emplace_back("Content-Type", "application/json");

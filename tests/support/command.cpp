@@ -6,7 +6,10 @@
 
 #include <cstdio>
 
+#include <boost/json/serialize.hpp>
+
 #include "disha_process.hpp"
+#include "http_client.hpp"
 
 namespace disha::test {
 
@@ -39,6 +42,16 @@ void add_user(const std::string& database_url, const std::string& email, const s
                                 " --role " + role + " 2>&1",
                             exit_code);
   ASSERT_EQ(exit_code, 0) << output;
+}
+
+std::vector<std::pair<std::string, std::string>> bearer_session(unsigned short port, const std::string& email,
+                                                                const std::string& password) {
+  auto answer = request(port, "POST", "/api/v1/auth/login",
+                        boost::json::serialize(boost::json::object{{"email", email}, {"password", password}}),
+                        {{"Content-Type", "application/json"}});
+  EXPECT_EQ(answer.status, 200) << answer.body;
+  if (answer.status != 200) return {};
+  return {{"Authorization", "Bearer " + std::string(answer.json().at("token").as_string())}};
 }
 
 }  // namespace disha::test

@@ -91,20 +91,18 @@ json::object connection_json(const Snapshot& snapshot, EntityKind kind, const Li
     items.push_back(kind == EntityKind::university ? university_json(snapshot, index, {}, storage)
                                                    : programme_json(snapshot, index, {}, storage));
   }
-  json::object connection(storage);
-  connection.emplace("items", std::move(items));
-  connection.emplace("next_cursor", page.next_cursor ? json::value(*page.next_cursor) : nullptr);
-  if (page.total) {
-    connection["total"] = *page.total;
-    json::array facets;
-    for (const auto& facet : page.facets) {
-      json::array counts;
-      for (const auto& count : facet.counts) counts.push_back({{"value", count.value}, {"count", count.count}});
-      facets.push_back({{"code", facet.code}, {"counts", std::move(counts)}});
-    }
-    connection["facets"] = std::move(facets);
+  return list_page_json(std::move(items), page);
+}
+
+// The REST page's facets, {code: counts}, as a list of Facet objects.
+Result facets_of(const ResolveInfo& info) {
+  const auto* facets = graphql::json_object_of(info.source)->if_contains("facets");
+  if (!facets || !facets->is_object()) return Result();
+  std::vector<Result> items;
+  for (const auto& [code, counts] : facets->get_object()) {
+    items.push_back(Result::object(json::object{{"code", code}, {"counts", counts}}));
   }
-  return connection;
+  return Result::list(std::move(items));
 }
 
 std::vector<InputValue> list_arguments(bool programmes) {
@@ -288,7 +286,7 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
         .field({.name = "items", .type_text = "[" + item + "!]!"})
         .field({.name = "nextCursor", .type_text = "String", .description = "Null on the last page."})
         .field({.name = "total", .type_text = "Int", .description = "How many match; only when facets were asked for."})
-        .field({.name = "facets", .type_text = "[Facet!]"});
+        .field({.name = "facets", .type_text = "[Facet!]", .resolve = facets_of});
   }
 
   builder.object("SalaryBand", "What the career pays at a stage of experience.")

@@ -275,4 +275,23 @@ json::object career_detail_json(const Snapshot& snapshot, std::uint32_t index) {
   return body;
 }
 
+boost::json::object list_page_json(boost::json::array items, const ListPage& page) {
+  boost::json::object body(items.storage());
+  body.emplace("items", std::move(items));
+  body.emplace("next_cursor", page.next_cursor ? boost::json::value(*page.next_cursor) : nullptr);
+  if (page.total) {
+    body["total"] = *page.total;
+    boost::json::object facets;
+    for (const auto& facet : page.facets) {
+      boost::json::array counts;
+      for (const auto& count : facet.counts) {
+        counts.push_back({{"value", count.value}, {"count", count.count}});
+      }
+      facets[facet.code] = std::move(counts);
+    }
+    body["facets"] = std::move(facets);
+  }
+  return body;
+}
+
 }  // namespace disha::catalog

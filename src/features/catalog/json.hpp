@@ -34,6 +34,9 @@ boost::json::object university_json(const Snapshot& snapshot, std::uint32_t inde
 boost::json::object programme_json(const Snapshot& snapshot, std::uint32_t index,
                                    std::span<const Column* const> columns = {},
                                    boost::json::storage_ptr storage = {});
+// A list page: {items, next_cursor} and, when facets were asked for, total and facets
+// ({code: [{value, count}]}), in the items' storage.
+boost::json::object list_page_json(boost::json::array items, const ListPage& page);
 boost::json::object career_json(const Career& career);
 boost::json::object course_json(const Course& course);
 boost::json::object recruiter_json(const Recruiter& recruiter);

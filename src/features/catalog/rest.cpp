@@ -40,25 +40,6 @@ http::Response cached(const http::Context& context, const Snapshot& snapshot, Re
   throw Error(ErrorCode::not_found, "no " + std::string(what) + " '" + std::string(key) + "'");
 }
 
-json::object page_json(json::array items, const ListPage& page) {
-  json::object body(items.storage());
-  body.emplace("items", std::move(items));
-  body.emplace("next_cursor", page.next_cursor ? json::value(*page.next_cursor) : nullptr);
-  if (page.total) {
-    body["total"] = *page.total;
-    json::object facets;
-    for (const auto& facet : page.facets) {
-      json::array counts;
-      for (const auto& count : facet.counts) {
-        counts.push_back({{"value", count.value}, {"count", count.count}});
-      }
-      facets[facet.code] = std::move(counts);
-    }
-    body["facets"] = std::move(facets);
-  }
-  return body;
-}
-
 // The columns a list item shows values of: those it was filtered and sorted by.
 std::vector<const Column*> shown_columns(const ListQuery& query) {
   std::vector<const Column*> columns;
@@ -82,7 +63,7 @@ http::Response list_entities(const http::Context& context, const Snapshot& snaps
     json::array items(storage);
     items.reserve(page.items.size());
     for (auto index : page.items) items.push_back(item_json(snapshot, index, columns, storage));
-    return page_json(std::move(items), page);
+    return list_page_json(std::move(items), page);
   });
 }
 
