@@ -43,6 +43,7 @@ std::string graphiql_page(std::string_view endpoint, std::string_view assets_bas
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>GraphiQL</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{base}/graphiql.min.css">
 </head>
 <body>

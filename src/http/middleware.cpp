@@ -111,7 +111,10 @@ Middleware security_headers() {
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Referrer-Policy", "no-referrer");
     response.set(field::x_frame_options, "DENY");
-    if (response[field::content_type].starts_with("text/html")) {
+    // A page that needs a policy of its own (GraphiQL's inline styles) sets it; the rest get
+    // the strict default.
+    if (response[field::content_type].starts_with("text/html") &&
+        response.find("Content-Security-Policy") == response.end()) {
       response.set("Content-Security-Policy",
                    "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'");

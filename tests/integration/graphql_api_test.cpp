@@ -270,6 +270,9 @@ TEST_F(GraphqlApi, IntrospectionServesGraphiqlFromLocalAssets) {
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("/graphql/assets/graphiql.min.js"), std::string::npos);
   EXPECT_EQ(page.body.find("https://"), std::string::npos) << "no CDN";
+  auto policy = page.header("content-security-policy");
+  EXPECT_NE(policy.find("script-src 'self';"), std::string::npos) << policy;
+  EXPECT_EQ(policy.find("script-src 'self' 'unsafe-inline'"), std::string::npos) << policy;
   auto script = request(port(), "GET", "/graphql/assets/graphiql.min.js");
   EXPECT_EQ(script.status, 200);
   EXPECT_GT(script.body.size(), 100'000u);

@@ -170,8 +170,15 @@ class Endpoint {
     auto type = negotiate(context.request[boost::beast::http::field::accept]);
     bool is_get = context.request.method() == http::Method::get || context.request.method() == http::Method::head;
     if (is_get && !context.query.get("query") && graphiql_ && wants_html(context.request[boost::beast::http::field::accept])) {
-      co_return http::text_response(http::Status::ok, graphiql_page("/graphql", "/graphql/assets"),
-                                    "text/html; charset=utf-8");
+      auto page = http::text_response(http::Status::ok, graphiql_page("/graphql", "/graphql/assets"),
+                                      "text/html; charset=utf-8");
+      // Scripts stay same-origin only; GraphiQL injects a <style> element and embeds its fonts
+      // as data: URLs, so styles and fonts are let through.
+      page.set("Content-Security-Policy",
+               "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+               "font-src 'self' data:; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+               "frame-ancestors 'none'; form-action 'self'");
+      co_return page;
     }
     if (!type) {
       co_return http::text_response(
