@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <span>
 
 #include "graphql/values.hpp"
 
@@ -66,6 +67,29 @@ struct FieldPlace {
 };
 
 using FieldMap = std::vector<std::pair<std::string_view, std::vector<const Field*>>>;
+
+// An object type and the merged field nodes selecting on it: the key of collected fields.
+struct FieldsKey {
+  const Type* type;
+  std::vector<const Field*> nodes;
+};
+struct FieldsView {
+  const Type* type;
+  std::span<const Field* const> nodes;
+};
+struct FieldsOrder {
+  using is_transparent = void;
+  static FieldsView view(const FieldsKey& key) { return {key.type, key.nodes}; }
+  static FieldsView view(const FieldsView& key) { return key; }
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    auto left = view(a);
+    auto right = view(b);
+    if (left.type != right.type) return std::less<>()(left.type, right.type);
+    return std::lexicographical_compare(left.nodes.begin(), left.nodes.end(), right.nodes.begin(), right.nodes.end(),
+                                        std::less<>());
+  }
+};
 
 // A value waiting for its wave's dispatch.
 struct Waiting {
@@ -197,11 +221,16 @@ class Executor {
     }
   }
 
-  FieldMap sub_fields(const Type& object_type, const std::vector<const Field*>& nodes) {
+  // The fields to execute on an object of `object_type` selected by `nodes`. Every item of a
+  // list asks the same question, and variables do not change during execution, so the answer
+  // is collected once per execution.
+  const FieldMap& sub_fields(const Type& object_type, const std::vector<const Field*>& nodes) {
+    FieldsView key{&object_type, nodes};
+    if (auto found = collected_.find(key); found != collected_.end()) return found->second;
     FieldMap fields;
     std::set<std::string_view> visited;
     for (const auto* node : nodes) collect_fields(object_type, node->selection_set, fields, visited);
-    return fields;
+    return collected_.emplace(FieldsKey{&object_type, nodes}, std::move(fields)).first->second;
   }
 
   const FieldDefinition* definition_of(const Type& object_type, std::string_view name) const {
@@ -457,7 +486,7 @@ class Executor {
                             place.parent_type->name + "." + place.definition->name + "\".");
       }
     }
-    auto fields = sub_fields(*concrete, *place.nodes);
+    const auto& fields = sub_fields(*concrete, *place.nodes);
     auto& out = slot->emplace_object();
     out.reserve(fields.size());
     for (const auto& entry : fields) out.emplace(entry.first, nullptr);
@@ -473,6 +502,7 @@ class Executor {
   RequestState& state_;
   const ExecutionOptions& options_;
   std::map<std::string_view, const FragmentDefinition*> fragments_;
+  std::map<FieldsKey, FieldMap, FieldsOrder> collected_;  // see sub_fields
   std::deque<Node> nodes_;
   std::vector<Waiting> waiting_;
   std::vector<GraphQLError> errors_;
