@@ -163,6 +163,38 @@ TEST_F(GraphqlApi, MutationsCheckRolesAsRestDoes) {
   EXPECT_EQ(request(port(), "GET", "/api/v1/careers/graphql-engineer").status, 404);
 }
 
+TEST_F(GraphqlApi, FactorsAndTheirValuesAreEditedAsThroughRest) {
+  auto listed = request(port(), "GET", "/api/v1/universities?limit=1&sort=name").json();
+  const std::string slug(listed.at("items").at(0).at("slug").as_string());
+  json::object factor{{"code", "gql_hostel"}, {"label", "Hostel"}, {"group", "support"},
+                      {"type", "boolean"}, {"direction", "higher_better"}, {"scope", "university"}};
+  auto created = data_of(post("mutation($f: JSON!) { createFactor(input: $f) { code type scope derived } }",
+                              {{"f", factor}}, admin));
+  EXPECT_EQ(created.at("createFactor").at("code"), "gql_hostel");
+  EXPECT_EQ(first_error_code(post("mutation($f: JSON!) { createFactor(input: $f) { code } }", {{"f", factor}}, learner)),
+            "FORBIDDEN");
+
+  const std::string set = R"(mutation($slug: String!, $v: JSON!) {
+      setFactorValue(entity: UNIVERSITY, slug: $slug, code: "gql_hostel", input: $v) { code value disclosed sourceUrl } })";
+  auto value = data_of(post(set, {{"slug", slug}, {"v", {{"value", true}, {"source_url", "https://example.org/h"}}}}, admin));
+  EXPECT_EQ(value.at("setFactorValue").at("value"), true);
+  EXPECT_EQ(value.at("setFactorValue").at("sourceUrl"), "https://example.org/h");
+  auto filtered = request(port(), "GET", "/api/v1/universities?gql_hostel=true").json();
+  ASSERT_EQ(filtered.at("items").as_array().size(), 1u);
+  EXPECT_EQ(filtered.at("items").at(0).at("slug"), json::string(slug));
+
+  // An enum argument refuses a value it does not have, before execution.
+  auto unknown_kind = post(R"(mutation { removeFactorValue(entity: COLLEGE, slug: "x", code: "gql_hostel") })", {}, admin);
+  EXPECT_EQ(unknown_kind.status, 400);
+
+  auto removed = data_of(post(R"(mutation($slug: String!) {
+      removeFactorValue(entity: UNIVERSITY, slug: $slug, code: "gql_hostel") })", {{"slug", slug}}, admin));
+  EXPECT_EQ(removed.at("removeFactorValue"), true);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/universities?gql_hostel=true").json().at("items").as_array().size(), 0u);
+  auto deleted = data_of(post(R"(mutation { deleteFactor(code: "gql_hostel") })", {}, admin));
+  EXPECT_EQ(deleted.at("deleteFactor"), true);
+}
+
 TEST_F(GraphqlApi, MeIsTheCaller) {
   EXPECT_TRUE(data_of(post("{ me { email } }")).at("me").is_null());
   auto me = data_of(post("{ me { email role } }", {}, learner));

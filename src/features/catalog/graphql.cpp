@@ -400,6 +400,10 @@ json::object input_of(const ResolveInfo& info) {
 // A fresh rendering of the entity after a write (the snapshot has been swapped by then).
 Result entity_result(CatalogService& service, Table table, const std::string& key) {
   auto snapshot = service.snapshot();
+  if (table == Table::factors) {
+    const auto* factor = snapshot->factor(key);
+    return factor ? Result::object(factor_json(*factor)) : Result();
+  }
   if (table == Table::careers) {
     auto index = snapshot->find_career(key);
     return index ? Result::object(career_detail_json(*snapshot, *index)) : Result();
@@ -416,18 +420,20 @@ void add_mutations(graphql::SchemaBuilder& builder, CatalogService& service) {
     Table table;
     std::string name;
     std::string collection;
+    std::string key;  // the argument naming one: slug, or code for a factor
   };
   auto mutation = builder.extend("Mutation");
-  for (const auto& [table, name, collection] :
-       {Entity{Table::universities, "University", "universities"}, Entity{Table::programmes, "Programme", "programmes"},
-        Entity{Table::careers, "Career", "careers"}}) {
+  for (const auto& [table, name, collection, key_name] :
+       {Entity{Table::universities, "University", "universities", "slug"},
+        Entity{Table::programmes, "Programme", "programmes", "slug"}, Entity{Table::careers, "Career", "careers", "slug"},
+        Entity{Table::factors, "Factor", "factors", "code"}}) {
     const InputValue input{.name = "input",
                            .type_text = "JSON!",
                            .description = "The same body as POST/PUT /api/v1/" + collection + "."};
-    const InputValue slug{.name = "slug", .type_text = "String!"};
+    const InputValue slug{.name = key_name, .type_text = "String!"};
     mutation.field({.name = "create" + name,
                     .type_text = name + "!",
-                    .description = "Admin only. Creates a " + name + " (409 when the slug is taken).",
+                    .description = "Admin only. Creates a " + name + " (409 when the " + key_name + " is taken).",
                     .arguments = {input},
                     .resolve = [&service, table](const ResolveInfo& info) {
                       auto actor = admin(info).user_id;
@@ -440,9 +446,9 @@ void add_mutations(graphql::SchemaBuilder& builder, CatalogService& service) {
                     .type_text = name + "!",
                     .description = "Admin only. Replaces a " + name + ".",
                     .arguments = {slug, input},
-                    .resolve = [&service, table](const ResolveInfo& info) {
+                    .resolve = [&service, table, key_name](const ResolveInfo& info) {
                       auto actor = admin(info).user_id;
-                      return Result::later([&service, table, key = text_argument(info, "slug"), body = input_of(info),
+                      return Result::later([&service, table, key = text_argument(info, key_name), body = input_of(info),
                                             actor]() -> boost::asio::awaitable<Result> {
                         co_await update_entity(service, table, key, body, actor);
                         co_return entity_result(service, table, key);
@@ -452,15 +458,60 @@ void add_mutations(graphql::SchemaBuilder& builder, CatalogService& service) {
                     .type_text = "Boolean!",
                     .description = "Admin only. Deletes a " + name + " and what hangs off it.",
                     .arguments = {slug},
-                    .resolve = [&service, table](const ResolveInfo& info) {
+                    .resolve = [&service, table, key_name](const ResolveInfo& info) {
                       auto actor = admin(info).user_id;
                       return Result::later(
-                          [&service, table, key = text_argument(info, "slug"), actor]() -> boost::asio::awaitable<Result> {
+                          [&service, table, key = text_argument(info, key_name), actor]() -> boost::asio::awaitable<Result> {
                             co_await remove_entity(service, table, key, actor);
                             co_return Result::leaf(true);
                           });
                     }});
   }
+
+  builder.enum_type("CatalogEntityKind", "What a factor value belongs to.")
+      .value("UNIVERSITY", "A university's own factor (its scope is `university`).")
+      .value("PROGRAMME", "A programme's own factor (its scope is `programme`).");
+  const std::vector<InputValue> value_of{
+      {.name = "entity", .type_text = "CatalogEntityKind!"},
+      {.name = "slug", .type_text = "String!", .description = "The university's or programme's slug."},
+      {.name = "code", .type_text = "String!", .description = "The factor's code."}};
+  auto owner_of = [](const ResolveInfo& info) {
+    return text_argument(info, "entity") == "UNIVERSITY" ? EntityKind::university : EntityKind::programme;
+  };
+  auto with_input = value_of;
+  with_input.push_back({.name = "input",
+                        .type_text = "JSON!",
+                        .description = "The body of PUT /api/v1/{universities,programmes}/{key}/factors/{code}."});
+  mutation.field({.name = "setFactorValue",
+                  .type_text = "FactorValue!",
+                  .description = "Admin only. Sets one factor value, with its qualifier and source.",
+                  .arguments = with_input,
+                  .resolve = [&service, owner_of](const ResolveInfo& info) {
+                    auto actor = admin(info).user_id;
+                    return Result::later([&service, owner = owner_of(info), key = text_argument(info, "slug"),
+                                          code = text_argument(info, "code"), body = input_of(info),
+                                          actor]() -> boost::asio::awaitable<Result> {
+                      co_await set_value(service, owner, key, code, body, actor);
+                      auto snapshot = service.snapshot();
+                      auto index = snapshot->find(owner, key);
+                      const auto* factor = snapshot->factor(code);
+                      if (!index || !factor) co_return Result();
+                      auto stored = snapshot->factor_value(owner, *index, *factor);
+                      co_return Result::object(factor_value_json(*factor, stored ? &*stored : nullptr));
+                    });
+                  }});
+  mutation.field({.name = "removeFactorValue",
+                  .type_text = "Boolean!",
+                  .description = "Admin only. Removes one factor value (it becomes not disclosed).",
+                  .arguments = value_of,
+                  .resolve = [&service, owner_of](const ResolveInfo& info) {
+                    auto actor = admin(info).user_id;
+                    return Result::later([&service, owner = owner_of(info), key = text_argument(info, "slug"),
+                                          code = text_argument(info, "code"), actor]() -> boost::asio::awaitable<Result> {
+                      co_await remove_value(service, owner, key, code, actor);
+                      co_return Result::leaf(true);
+                    });
+                  }});
 }
 
 }  // namespace
