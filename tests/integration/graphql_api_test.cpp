@@ -75,6 +75,20 @@ TEST_F(GraphqlApi, CommittedSchemaIsWhatTheBinaryServes) {
       << "docs/schema.graphql is stale: run `disha graphql-schema --output docs/schema.graphql`";
 }
 
+TEST_F(GraphqlApi, ProgrammeDetailFieldsMatchRest) {
+  auto listed = request(port(), "GET", "/api/v1/programmes?limit=3&sort=name").json();
+  for (const auto& item : listed.at("items").as_array()) {
+    const std::string slug(item.at("slug").as_string());
+    auto rest = request(port(), "GET", "/api/v1/programmes/" + slug).json();
+    auto data = data_of(post("query($s: String!) { programme(slug: $s) { eligibility specialisations careers { slug } } }",
+                             {{"s", slug}}));
+    const auto& programme = data.at("programme");
+    EXPECT_EQ(programme.at("eligibility"), rest.at("eligibility"));
+    EXPECT_EQ(programme.at("specialisations"), rest.at("specialisations"));
+    EXPECT_EQ(programme.at("careers").as_array().size(), rest.at("careers").as_array().size());
+  }
+}
+
 TEST_F(GraphqlApi, ListsMatchRestAndNestProgrammes) {
   auto rest = request(port(), "GET", "/api/v1/universities?limit=20&sort=name");
   ASSERT_EQ(rest.status, 200);
@@ -135,6 +149,23 @@ TEST_F(GraphqlApi, StatusCodesAndMediaTypesFollowGraphqlOverHttp) {
 
   auto no_json = request(port(), "POST", "/graphql", "query=x", {{"Content-Type", "text/plain"}});
   EXPECT_EQ(no_json.status, 415);
+
+  auto unacceptable = request(port(), "GET", "/graphql?query=%7B__typename%7D", "", {{"Accept", "text/plain"}});
+  EXPECT_EQ(unacceptable.status, 406);
+  EXPECT_TRUE(unacceptable.json().as_object().contains("errors")) << unacceptable.body;
+
+  auto no_query = request(port(), "GET", "/graphql", "", {{"Accept", "application/graphql-response+json"}});
+  EXPECT_EQ(no_query.status, 400);
+  EXPECT_NE(no_query.body.find("query"), std::string::npos) << no_query.body;
+
+  auto bad_variables = request(port(), "GET", "/graphql?query=%7B__typename%7D&variables=%7Bnope", "",
+                               {{"Accept", "application/json"}});
+  EXPECT_EQ(bad_variables.status, 400);
+  EXPECT_NE(bad_variables.body.find("variables"), std::string::npos) << bad_variables.body;
+
+  auto not_an_object = request(port(), "POST", "/graphql", R"(["{ __typename }"])",
+                               {{"Content-Type", "application/json"}});
+  EXPECT_EQ(not_an_object.status, 400);
 }
 
 TEST_F(GraphqlApi, MutationsCheckRolesAsRestDoes) {

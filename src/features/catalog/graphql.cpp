@@ -1,5 +1,7 @@
 #include "features/catalog/graphql.hpp"
 
+#include <map>
+
 #include "features/catalog/admin.hpp"
 #include "features/catalog/json.hpp"
 #include "features/catalog/query.hpp"
@@ -19,6 +21,9 @@ using graphql::Result;
 struct PinnedSnapshot {
   std::shared_ptr<const Snapshot> snapshot;
 };
+
+// Programme detail renderings of one request, by programme index.
+using ProgrammeDetails = std::map<std::uint32_t, json::object>;
 
 const Snapshot& snapshot_of(const ResolveInfo& info, CatalogService& service) {
   return *info.request.get<PinnedSnapshot>([&] { return PinnedSnapshot{service.snapshot()}; }).snapshot;
@@ -243,14 +248,17 @@ void add_types(graphql::SchemaBuilder& builder, CatalogService& service) {
     return loader.load(slug);
   };
 
-  // Fields only the programme's detail rendering has.
+  // Fields only the programme's detail rendering has: rendered once per programme and request,
+  // however many of its fields are asked for.
   auto detail = [&service](std::string member) {
     return [&service, member](const ResolveInfo& info) {
       const auto& snapshot = snapshot_of(info, service);
       auto index = snapshot.find(EntityKind::programme, slug_of(info));
       if (!index) return Result();
-      auto body = programme_detail_json(snapshot, *index);
-      return graphql::from_json(*info.field.type, std::move(body.at(member)));
+      auto& rendered = info.request.get<ProgrammeDetails>([] { return ProgrammeDetails{}; });
+      auto found = rendered.find(*index);
+      if (found == rendered.end()) found = rendered.emplace(*index, programme_detail_json(snapshot, *index)).first;
+      return graphql::from_json(*info.field.type, found->second.at(member));
     };
   };
 
